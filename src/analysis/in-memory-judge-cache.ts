@@ -1,0 +1,21 @@
+// A JudgeCache held in memory: for tests and one-shot CLI runs (the app uses the store-backed one).
+import type { JudgeCache, JudgeResult } from "./judge.js";
+
+export interface InMemoryJudgeCache extends JudgeCache {
+  readonly size: number;
+}
+
+export function createInMemoryJudgeCache(): InMemoryJudgeCache {
+  const entries = new Map<string, JudgeResult>();
+  return {
+    get size() {
+      return entries.size;
+    },
+    async get(hash) {
+      return entries.get(hash);
+    },
+    async set(hash, result) {
+      entries.set(hash, result);
+    },
+  };
+}

@@ -1,0 +1,197 @@
+// Asks the LLM judge about the comments of one review the heuristics are unsure of; on any failure the heuristics stand.
+import type { LlmConfig } from "../config/schema.js";
+import type { Assessment, CommentInput } from "./assessment.js";
+import type {
+  Clock,
+  CommentJudge,
+  FallbackReason,
+  JudgeBudget,
+  JudgeCache,
+  JudgeRequest,
+  JudgeResult,
+} from "./judge.js";
+import { JudgeError } from "./judge.js";
+import { validateJudgeResults } from "./parse-judge-output.js";
+import { MAX_BODY_CHARS } from "./render-judge-prompt.js";
+import { sanitizeRewrite } from "./sanitize-rewrite.js";
+
+export interface AssessedComment {
+  comment: CommentInput;
+  /** The heuristic assessment from assess(). */
+  assessment: Assessment;
+}
+
+export interface SecondOpinionInput {
+  installationId: number;
+  /** The comments of one review (DESIGN §1: a review is the reviewer's natural batch). */
+  items: readonly AssessedComment[];
+  llm: LlmConfig;
+}
+
+export interface SecondOpinionPorts {
+  judge: CommentJudge;
+  cache: JudgeCache;
+  budget: JudgeBudget;
+  clock: Clock;
+  /** Content hash for cache keys, e.g. sha256 hex (src/llm/sha256-hex.ts). */
+  hash: (text: string) => string;
+}
+
+export interface SecondOpinionOutcome {
+  /** Same order as the input; comments the model judged carry source "llm". */
+  assessments: Assessment[];
+  /** The model's opinions by comment id (fresh or cached), for the CLI's "llm" field and for logs. */
+  opinions: ReadonlyMap<string, JudgeResult>;
+  /** Comments below llm.confidence_below. */
+  unsure: number;
+  cacheHits: number;
+  /** Comments sent in the (single) request; 0 when none was made. */
+  sent: number;
+  /** Set when the request was not made or failed: the heuristic verdicts stand for the uncached comments. */
+  fallback?: { reason: FallbackReason; detail: string };
+}
+
+/** One request per review; more unsure comments than this stay heuristic (a review that long is rare and costly). */
+export const MAX_BATCH = 40;
+// Prompt (rubric) and per-comment answer, in tokens; bodies at ~4 characters per token. Used to reserve budget.
+const PROMPT_TOKENS = 700;
+const ANSWER_TOKENS_PER_COMMENT = 120;
+
+export async function secondOpinion(
+  input: SecondOpinionInput,
+  ports: SecondOpinionPorts,
+): Promise<SecondOpinionOutcome> {
+  const { items, llm } = input;
+  const opinions = new Map<string, JudgeResult>();
+  let cacheHits = 0;
+  // 1. Only comments the heuristics are unsure about go (config llm.confidence_below).
+  const unsure = llm.enabled
+    ? items.filter(
+        (item) => item.assessment.source === "heuristic" && item.assessment.confidence < llm.confidence_below,
+      )
+    : [];
+  const outcome = (extra: Partial<SecondOpinionOutcome> = {}): SecondOpinionOutcome => ({
+    assessments: items.map(
+      (item) => merge(item.assessment, opinions.get(item.comment.id)) ?? item.assessment,
+    ),
+    opinions,
+    unsure: unsure.length,
+    cacheHits,
+    sent: 0,
+    ...extra,
+  });
+
+  // 2. Cached opinions: keyed by prompt version + model + body, so a new prompt or model asks afresh.
+  const keyOf = (item: AssessedComment) =>
+    ports.hash(`${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`);
+  const misses: AssessedComment[] = [];
+  for (const item of unsure) {
+    const cached = await ports.cache.get(keyOf(item));
+    if (cached) {
+      opinions.set(item.comment.id, { ...cached, id: item.comment.id });
+      cacheHits++;
+    } else {
+      misses.push(item);
+    }
+  }
+  if (misses.length === 0) return outcome();
+
+  // 3. The daily budget, in comments and tokens, per installation (UTC day).
+  const batch = misses.slice(0, MAX_BATCH);
+  const requests: JudgeRequest[] = batch.map((item) => ({ id: item.comment.id, body: item.comment.body }));
+  const estTokens = estimateTokens(requests);
+  const day = ports.clock().toISOString().slice(0, 10);
+  const limits = { maxComments: llm.max_comments_per_day, maxTokens: llm.max_tokens_per_day };
+  if (!(await ports.budget.reserve(input.installationId, day, batch.length, estTokens, limits))) {
+    return outcome({
+      fallback: {
+        reason: "budget-exhausted",
+        detail: `daily LLM budget used up for installation ${input.installationId} on ${day}`,
+      },
+    });
+  }
+
+  // 4. One request with a timeout; whatever happens, the tokens are recorded and the heuristics remain the default.
+  let tokensUsed: number | undefined;
+  let results: JudgeResult[];
+  try {
+    const raw = await withTimeout(
+      (signal) => ports.judge.judge(requests, { model: llm.model, signal, onUsage: (t) => (tokensUsed = t) }),
+      llm.timeout_ms,
+    );
+    // The port's answer is validated again: an adapter is just another source of untrusted data.
+    const checked = validateJudgeResults(
+      { results: raw },
+      requests.map((r) => r.id),
+    );
+    if (!checked.ok)
+      return outcome({ sent: batch.length, fallback: { reason: checked.reason, detail: checked.detail } });
+    results = checked.results;
+  } catch (error) {
+    return outcome({ sent: batch.length, fallback: describeFailure(error) });
+  } finally {
+    await ports.budget.record(input.installationId, day, tokensUsed ?? estTokens);
+  }
+
+  // 5. Cache and apply the opinions.
+  const byId = new Map(batch.map((item) => [item.comment.id, item]));
+  for (const result of results) {
+    const item = byId.get(result.id);
+    if (!item) continue;
+    opinions.set(result.id, result);
+    await ports.cache.set(keyOf(item), result);
+  }
+  return outcome({ sent: batch.length });
+}
+
+/** The heuristic assessment with the model's verdict and tone; the heuristic signals stay as evidence. */
+function merge(heuristic: Assessment, opinion: JudgeResult | undefined): Assessment | undefined {
+  if (!opinion) return undefined;
+  const { suggestion: heuristicSuggestion, ...rest } = heuristic;
+  const merged: Assessment = {
+    ...rest,
+    isFeedback: opinion.verdict !== "not-feedback",
+    verdict: opinion.verdict,
+    tone: opinion.tone,
+    confidence: opinion.confidence ?? 0.8,
+    source: "llm",
+  };
+  if (opinion.verdict === "correcting") {
+    // Rewrites come from the model (defanged again, the cache could hold older entries) or from the heuristic template.
+    const suggestion = opinion.rewrite ? sanitizeRewrite(opinion.rewrite) : heuristicSuggestion;
+    if (suggestion) merged.suggestion = suggestion;
+  }
+  return merged;
+}
+
+function estimateTokens(requests: readonly JudgeRequest[]): number {
+  const bodyChars = requests.reduce(
+    (sum, r) => sum + Math.min(r.body.length, MAX_BODY_CHARS) + r.id.length + 20,
+    0,
+  );
+  return PROMPT_TOKENS + Math.ceil(bodyChars / 4) + ANSWER_TOKENS_PER_COMMENT * requests.length;
+}
+
+async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Racing as well as aborting: a judge that ignores its signal still cannot hold the review up.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new JudgeError("timeout", `no answer within ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([run(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describeFailure(error: unknown): { reason: FallbackReason; detail: string } {
+  if (error instanceof JudgeError) return { reason: error.reason, detail: error.message };
+  if (error instanceof Error && error.name === "AbortError")
+    return { reason: "timeout", detail: error.message };
+  return { reason: "request-failed", detail: error instanceof Error ? error.message : String(error) };
+}

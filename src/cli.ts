@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// The `review-coach` command: wiring only; each command's logic lives in src/commands/.
+import { readFile } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { Command, CommanderError } from "commander";
+import { backfillCommand } from "./commands/backfill.js";
+import { classifyCommand } from "./commands/classify.js";
+import { digestCommand } from "./commands/digest.js";
+import { ingestFile } from "./commands/ingest-file.js";
+import { type CommandIo, processIo } from "./commands/io.js";
+import { printMetrics } from "./commands/metrics.js";
+import { printStats } from "./commands/stats.js";
+import { formatProblems } from "./config/format-problems.js";
+import { parseConfigText } from "./config/parse-config-text.js";
+import { defaultConfig } from "./config/schema.js";
+import { validateConfigFile } from "./config/validate-config-file.js";
+import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
+import { githubApiUrl, readEnv } from "./env.js";
+import { createBackfillOctokit } from "./github/backfill-octokit.js";
+import { createGithubPrSource } from "./github/backfill-source.js";
+import { isMainModule } from "./is-main-module.js";
+import { openStore, type Store } from "./store/open-store.js";
+
+export function buildCli(
+  io: CommandIo = processIo,
+  env: Record<string, string | undefined> = process.env,
+  stdin: Readable = process.stdin,
+): Command {
+  const program = new Command()
+    .name("review-coach")
+    .description("Coach code reviewers to teach, and measure review-window batching.")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  const dbOption = "--db <url>";
+  const dbHelp =
+    "store: a SQLite file path or postgres:// URL (default: $DATABASE_URL, else ./data/review-coach.sqlite)";
+  const withStore = async (
+    db: string | undefined,
+    fn: (store: Store) => Promise<number>,
+  ): Promise<number> => {
+    const store = await openStore(db ?? readEnv(env).DATABASE_URL);
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  program
+    .command("validate-config")
+    .description("check a .github/review-coach.yml file: exit 0 when valid, 1 with each located error")
+    .argument("<file>", "the YAML file")
+    .action(async (file: string) => {
+      const { exitCode, output } = await validateConfigFile(file);
+      (exitCode === 0 ? io.out : io.err)(output);
+      program.setOptionValue("exitCode", exitCode);
+    });
+
+  program
+    .command("classify")
+    .description(
+      'assess comments: JSON lines {"id","body","author"?,"pr_author"?} on stdin, one result line per input on stdout',
+    )
+    .option(
+      "--llm",
+      "also ask the OpenAI-compatible model about unsure comments (OPENAI_API_KEY, OPENAI_BASE_URL)",
+    )
+    .option("--config <file>", "a review-coach.yml whose llm and coaching.ignore_users settings apply")
+    .option(dbOption, `${dbHelp}; with --llm it holds the model's cache and daily budget`)
+    .action(async (opts: { llm?: boolean; config?: string; db?: string }) => {
+      const e = readEnv(env);
+      let config = defaultConfig();
+      if (opts.config) {
+        const parsed = parseConfigText(await readFile(opts.config, "utf8"), opts.config);
+        if (!parsed.ok) {
+          io.err(formatProblems(opts.config, parsed.problems));
+          program.setOptionValue("exitCode", 1);
+          return;
+        }
+        config = parsed.config;
+      }
+      const code = await classifyCommand({
+        input: stdin,
+        io,
+        ignoreUsers: config.coaching.ignore_users,
+        ...(opts.llm
+          ? {
+              llm: {
+                // --llm is the opt-in here; the file's other llm settings (model, limits) still apply.
+                config: { ...config.llm, enabled: true },
+                apiKey: e.OPENAI_API_KEY,
+                baseURL: e.OPENAI_BASE_URL,
+                openStore: () => openStore(opts.db ?? e.DATABASE_URL),
+              },
+            }
+          : {}),
+      });
+      program.setOptionValue("exitCode", code);
+    });
+
+  program
+    .command("ingest")
+    .description(
+      "load webhook envelopes {event, delivery, payload}, one JSON object per line, into the store",
+    )
+    .argument("<file>", "a .jsonl file")
+    .option(dbOption, dbHelp)
+    .action(async (file: string, opts: { db?: string }) => {
+      program.setOptionValue(
+        "exitCode",
+        await withStore(opts.db, async (s) => (await ingestFile(s, file, io)).exitCode),
+      );
+    });
+
+  program
+    .command("stats")
+    .description("row counts per table and deliveries by status")
+    .option(dbOption, dbHelp)
+    .option("--json", "print one JSON object")
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      program.setOptionValue("exitCode", await withStore(opts.db, (s) => printStats(s, io, opts.json)));
+    });
+
+  program
+    .command("metrics")
+    .description("a week's review figures for the team and each reviewer")
+    .requiredOption("--repo <owner/name>", "the repository")
+    .requiredOption("--week <week>", "ISO week in the team timezone, e.g. 2026-W47")
+    .option("--config <file>", "a review-coach.yml to use (default: the stored config, else the defaults)")
+    .option("--json", "print one JSON object")
+    .option(dbOption, dbHelp)
+    .action(async (opts: { repo: string; week: string; config?: string; json?: boolean; db?: string }) => {
+      program.setOptionValue("exitCode", await withStore(opts.db, (s) => printMetrics(s, opts, io)));
+    });
+
+  // GITHUB_TOKEN and the GitHub Enterprise URL are read here, at the edge, and passed in (STYLE rule 2).
+  const github = () => {
+    const parsed = readEnv(env);
+    if (!parsed.GITHUB_TOKEN) return null;
+    return createBackfillOctokit({
+      token: parsed.GITHUB_TOKEN,
+      baseUrl: githubApiUrl(parsed),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      onWait: (ms, reason) => io.err(`waiting ${Math.ceil(ms / 1000)} s: ${reason}`),
+    });
+  };
+  const noToken =
+    "set GITHUB_TOKEN to a token that can read the repository (and write issues, to post); " +
+    "GITHUB_API_URL or GHE_HOST for GitHub Enterprise Server";
+
+  program
+    .command("backfill")
+    .description("load past pull requests, reviews and comments from GitHub (resumable; needs GITHUB_TOKEN)")
+    .argument("<repo>", "OWNER/NAME")
+    .requiredOption("--since <date>", "pull requests updated on or after this date, e.g. 2026-09-01")
+    .option(dbOption, dbHelp)
+    .action(async (repo: string, opts: { since: string; db?: string }) => {
+      const octokit = github();
+      if (octokit === null) {
+        io.err(`review-coach backfill: ${noToken}`);
+        program.setOptionValue("exitCode", 2);
+        return;
+      }
+      const source = createGithubPrSource(octokit);
+      program.setOptionValue(
+        "exitCode",
+        await withStore(opts.db, (s) => backfillCommand(s, { repo, since: opts.since }, io, { source })),
+      );
+    });
+
+  program
+    .command("digest")
+    .description("preview a week's digest, or post it as an issue with --post (needs GITHUB_TOKEN)")
+    .requiredOption("--repo <owner/name>", "the repository")
+    .requiredOption("--week <week>", "ISO week in the team timezone, e.g. 2026-W47")
+    .option("--config <file>", "a review-coach.yml to use (default: the stored config, else the defaults)")
+    .option("--post", "post it (once per target and week)")
+    .option(dbOption, dbHelp)
+    .action(async (opts: { repo: string; week: string; config?: string; post?: boolean; db?: string }) => {
+      const publisher = () => {
+        const octokit = github();
+        return octokit === null ? noToken : createOctokitDigestPublisher(octokit);
+      };
+      program.setOptionValue(
+        "exitCode",
+        await withStore(opts.db, (s) => digestCommand(s, opts, io, { publisher })),
+      );
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code, never throwing for user errors. */
+export async function runCli(
+  argv: string[],
+  io: CommandIo = processIo,
+  env: Record<string, string | undefined> = process.env,
+  stdin: Readable = process.stdin,
+): Promise<number> {
+  const program = buildCli(io, env, stdin);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return Number(program.getOptionValue("exitCode") ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    io.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+if (isMainModule(import.meta.url)) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,237 @@
+// The one source of truth for `.github/review-coach.yml`: type, defaults, error messages and JSON Schema (DESIGN §3).
+import { z } from "zod";
+
+// Authored messages start with "expected …": parseConfig puts the YAML path and the bad value in front of them,
+// and writes its own text (from the JSON Schema) for every issue that has no authored message.
+
+const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]).describe("A day of the week.");
+export type Weekday = z.infer<typeof Weekday>;
+
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+const timeRangeMessage = 'expected a time range "HH:MM-HH:MM" in 24-hour time, e.g. "09:30-10:30"';
+const TimeRange = z
+  .string({ error: timeRangeMessage })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { error: timeRangeMessage })
+  .describe('A daily time range "HH:MM-HH:MM" (24-hour); an end before the start spans midnight.');
+const clockTimeMessage = 'expected a time "HH:MM" in 24-hour time, e.g. "09:00"';
+const ClockTime = z.string({ error: clockTimeMessage }).regex(clock, { error: clockTimeMessage });
+const isoDateMessage = 'expected an ISO date "YYYY-MM-DD", e.g. "2025-01-31"';
+/** A calendar date; "2025-02-30" is rejected (Date.parse alone would roll it over to March). */
+const IsoDate = z
+  .string({ error: isoDateMessage })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: isoDateMessage })
+  .refine(
+    (s) => {
+      const date = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+    },
+    { error: 'expected a real calendar date "YYYY-MM-DD"' },
+  );
+
+/** What `_extends` accepts, as @probot/octokit-plugin-config parses it: `repo`, `owner/repo`, `repo:path.yml`. */
+// Spelled without the /i flag: JSON Schema patterns carry no flags, and editors must accept what the app accepts.
+const extendsPattern =
+  /^(?:([A-Za-z\d](?:[A-Za-z\d]|-(?=[A-Za-z\d])){0,38})\/)?([-_.\w\d]+)(?::([-_./\w\d]+\.(?:[yY][aA]?[mM][lL])))?$/;
+
+/** IANA timezone names only ("Europe/Berlin"), checked against the runtime's tz database. */
+export const TimeZone = z
+  .string({ error: 'expected an IANA timezone name such as "Europe/Berlin" or "UTC"' })
+  .refine(
+    (tz) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return tz.includes("/") || tz === "UTC";
+      } catch {
+        return false;
+      }
+    },
+    { error: 'expected an IANA timezone name such as "Europe/Berlin" or "UTC"' },
+  );
+
+export const CoachingConfig = z
+  .strictObject({
+    /** Master switch for nudges; metrics are recorded regardless. */
+    enabled: z.boolean().default(true).describe("Master switch for nudges; metrics are recorded regardless."),
+    /** How nudges are delivered. */
+    mode: z
+      .enum(["summary", "inline", "check", "off"])
+      .default("summary")
+      .describe(
+        "summary: one PR comment per review; inline: a reply per thread; check: a neutral check run; off: record and measure only.",
+      ),
+    /** Nudge only on PRs opened on or after this date. */
+    activated_at: IsoDate.nullable()
+      .default(null)
+      .describe("ISO date: nudge only on PRs opened on or after it."),
+    min_comments: z
+      .int()
+      .min(1)
+      .max(100)
+      .default(2)
+      .describe("Feedback comments in a review before a nudge is considered."),
+    teaching_ratio_threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe("Nudge when fewer than this share of a review's feedback comments teach."),
+    flag_harsh_tone: z
+      .boolean()
+      .default(true)
+      .describe("A harsh comment triggers a nudge even when the ratio is fine."),
+    max_nudges_per_reviewer_per_day: z
+      .int()
+      .min(0)
+      .max(50)
+      .default(2)
+      .describe("Per reviewer per repository."),
+    skip_drafts: z.boolean().default(true).describe("Never nudge on draft PRs."),
+    on_resolved: z
+      .enum(["thank", "delete"])
+      .default("thank")
+      .describe(
+        "When the reviewer edits the comments so that they teach: update the nudge to say thanks, or delete it.",
+      ),
+    ignore_users: z
+      .array(z.string().min(1))
+      .default(["Copilot", "coderabbitai[bot]"])
+      .describe("Logins never nudged nor counted as reviewers; bots are always ignored."),
+    ignore_labels: z
+      .array(z.string().min(1))
+      .default(["no-coach"])
+      .describe("PRs with any of these labels are not coached."),
+    ignore_paths: z
+      .array(z.string().min(1))
+      .default(["**/*.lock"])
+      .describe("Glob patterns; review comments on matching files are not assessed for nudges."),
+  })
+  .describe("Coaching nudges on pull requests.");
+export type CoachingConfig = z.infer<typeof CoachingConfig>;
+
+export const LlmConfig = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(false)
+      .describe("Ask an OpenAI-compatible model for a second opinion on unsure comments."),
+    model: z.string().min(1).default("gpt-4o-mini").describe("Model name sent to the OpenAI-compatible API."),
+    confidence_below: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.6)
+      .describe("Only comments whose heuristic confidence is below this go to the model."),
+    max_comments_per_day: z.int().min(0).default(500).describe("Per installation per UTC day."),
+    max_tokens_per_day: z
+      .int()
+      .min(0)
+      .default(200000)
+      .describe("Per installation per UTC day, prompt plus completion."),
+    timeout_ms: z
+      .int()
+      .min(100)
+      .max(60000)
+      .default(8000)
+      .describe("Per request; on timeout the heuristic verdict stands."),
+  })
+  .describe("Optional LLM second opinion.");
+export type LlmConfig = z.infer<typeof LlmConfig>;
+
+export const ReviewerSettings = z.strictObject({
+  timezone: TimeZone.describe("IANA timezone of this reviewer."),
+});
+
+export const ReviewWindowsConfig = z
+  .strictObject({
+    timezone: TimeZone.default("Europe/Berlin").describe("The team's IANA timezone."),
+    windows: z
+      .array(TimeRange)
+      .default(["09:30-10:30", "15:00-16:00"])
+      .describe("Daily review windows in the reviewer's timezone."),
+    workdays: z
+      .array(Weekday)
+      .min(1)
+      .default(["mon", "tue", "wed", "thu", "fri"])
+      .describe("Days that count as workdays."),
+    working_hours: TimeRange.default("09:00-17:00").describe("Business hours, for pickup time."),
+    holidays: z.array(IsoDate).default([]).describe("ISO dates that are not workdays."),
+    session_gap_minutes: z
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30)
+      .describe("A longer gap starts a new review session."),
+    first_review_target_hours: z
+      .number()
+      .positive()
+      .max(1000)
+      .default(8)
+      .describe("Pickup target in business hours."),
+    reviewers: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, { error: "expected a GitHub login" }),
+        ReviewerSettings,
+      )
+      .default({})
+      .describe("Optional per-reviewer timezone, keyed by GitHub login."),
+  })
+  .describe("Review windows, business hours and pickup target.");
+export type ReviewWindowsConfig = z.infer<typeof ReviewWindowsConfig>;
+
+export const DigestConfig = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe("Post a weekly digest issue."),
+    repository: z
+      .string()
+      .regex(/^$|^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, {
+        error: 'expected a repository "OWNER/NAME", or "" for this repository',
+      })
+      .default("")
+      .describe("OWNER/NAME to post to; empty means this repository."),
+    day: Weekday.default("mon").describe("Day of the week the digest is posted, team timezone."),
+    time: ClockTime.default("09:00").describe("Time of day the digest is posted, team timezone."),
+    per_reviewer: z
+      .boolean()
+      .default(false)
+      .describe("Show per-reviewer figures (team-level only by default)."),
+    mention: z
+      .array(
+        z
+          .string()
+          .regex(/^@\S+$/, { error: 'expected a mention such as "@acme/tech-leads" (quote it in YAML)' }),
+      )
+      .default([])
+      .describe(
+        'Users or teams mentioned in the digest, e.g. ["@acme/tech-leads"]; quoted, since YAML reserves "@".',
+      ),
+    label: z
+      .string()
+      .min(1)
+      .max(50)
+      .default("review-coach")
+      .describe("Label put on digest issues (created if missing)."),
+  })
+  .describe("Weekly digest for tech leads.");
+export type DigestConfig = z.infer<typeof DigestConfig>;
+
+export const RepoConfig = z
+  .strictObject({
+    _extends: z
+      .string()
+      .regex(extendsPattern, {
+        error: 'expected a repository such as ".github", "acme/settings" or "settings:path.yml"',
+      })
+      .optional()
+      .describe(
+        "Org defaults from another repository (Probot convention): REPO, OWNER/REPO or REPO:PATH.yml.",
+      ),
+    coaching: CoachingConfig.prefault({}),
+    llm: LlmConfig.prefault({}),
+    review_windows: ReviewWindowsConfig.prefault({}),
+    digest: DigestConfig.prefault({}),
+  })
+  .describe("review-coach configuration (.github/review-coach.yml).");
+export type RepoConfig = z.infer<typeof RepoConfig>;
+
+/** The configuration used when a file is absent or invalid. */
+export const defaultConfig = (): RepoConfig => RepoConfig.parse({});

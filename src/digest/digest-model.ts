@@ -1,0 +1,151 @@
+// The data a weekly digest shows (DESIGN §1, §5): built by buildDigest, rendered by renderDigest; no I/O on either side.
+import type { Assessment } from "../analysis/assessment.js";
+import type { RepoConfig } from "../config/schema.js";
+import type { ReviewEvent } from "../ingest/review-event.js";
+import type {
+  CommentAssessment,
+  ExcludedCounts,
+  MetricSet,
+  OpenEndedPr,
+  PrWait,
+  WeekMetrics,
+} from "../metrics/week-metrics.js";
+
+export interface DigestInput {
+  /** OWNER/NAME the digest is posted to. */
+  target: string;
+  /** The repositories it covers; `events` holds theirs. */
+  repos: readonly string[];
+  /** The ISO week reported, in the team timezone. */
+  week: string;
+  /** Stored events from `loadedFrom` to a little after the week's end (see load-metrics-input.ts). */
+  events: readonly ReviewEvent[];
+  /** Verdict and tone by event key (what the metrics read). */
+  verdicts: ReadonlyMap<string, CommentAssessment>;
+  /** Full assessments of at least the week's teaching comments, for choosing standouts by their signals. */
+  assessments: ReadonlyMap<string, Assessment>;
+  config: RepoConfig;
+  now: Date;
+  /** ISO 8601: the earliest instant loaded; a PR ready before it has no measured pickup (said in the footer). */
+  loadedFrom: string;
+}
+
+/** Which way is good for a figure; neutral figures get an arrow and no judgement. */
+export type Direction = "up" | "down" | "neutral";
+
+export type FigureUnit = "percent" | "hours" | "count" | "decimal";
+
+export interface HeadlineFigure {
+  key: keyof MetricSet;
+  label: string;
+  unit: FigureUnit;
+  value: number | null;
+  /** Last week's value; null when last week had no data for it. */
+  previous: number | null;
+  good: Direction;
+  /** Words for a rise and a fall, e.g. ["slower", "faster"]; generic "better"/"worse" otherwise. */
+  words?: readonly [up: string, down: string];
+  /** Wall-clock hours beside business hours (DESIGN §5: business hours first, wall-clock beside). */
+  wallClock?: number | null;
+  /** A short context, e.g. "of 26 feedback comments". */
+  context?: string;
+}
+
+/** One week in the charts; null where that week had nothing to measure. */
+export interface TrendPoint {
+  week: string;
+  teachingRatio: number | null;
+  pickupP50Hours: number | null;
+  pickupP90Hours: number | null;
+  inWindowShare: number | null;
+  reviewSessions: number;
+  feedbackComments: number;
+  targetBreaches: number;
+}
+
+/** Sessions per active reviewer as counts per bucket: the load's shape, never who carries it. */
+export interface LoadDistribution {
+  activeReviewers: number;
+  buckets: Array<{ label: string; reviewers: number }>;
+  medianSessions: number;
+  /** Share of all sessions run by the busiest reviewer (unnamed). */
+  busiestShare: number;
+}
+
+export interface ReviewerRow {
+  login: string;
+  figures: MetricSet;
+}
+
+export interface Standout {
+  /** The comment, one line, escaped for Markdown and truncated. */
+  quote: string;
+  url: string;
+  /** "acme/app#12" */
+  pr: string;
+  /** Only when per_reviewer is on (names are opt-in). */
+  reviewer: string | null;
+  /** What makes it teach, in words: "gives the reason", "links a reference". */
+  because: string[];
+}
+
+export interface Advice {
+  id:
+    | "sparse-windows"
+    | "slow-pickup"
+    | "interruptions"
+    | "off-window"
+    | "low-teaching"
+    | "harsh"
+    | "stuck-prs";
+  text: string;
+}
+
+export interface Definitions {
+  timezone: string;
+  /** e.g. ["alice: America/New_York"], or a count when names are not shown. */
+  reviewerZones: string[];
+  windows: string[];
+  workdays: string[];
+  workingHours: string;
+  holidays: number;
+  sessionGapMinutes: number;
+  targetHours: number;
+  teachingThreshold: number;
+  llm: boolean;
+  ignoreUsers: string[];
+  excluded: ExcludedCounts;
+  loadedFrom: string;
+  /** ISO with the team's offset. */
+  start: string;
+  end: string;
+}
+
+export interface DigestModel {
+  target: string;
+  repos: string[];
+  week: string;
+  /** "quiet": a short digest (DESIGN §5: noise kills trust). */
+  kind: "full" | "quiet";
+  /** No earlier week with activity in the charted range: nothing to compare with. */
+  first: boolean;
+  current: WeekMetrics;
+  headline: HeadlineFigure[];
+  /** From the first week with activity to this one, oldest first (at most 8). */
+  trend: TrendPoint[];
+  load: LoadDistribution | null;
+  /** Alphabetical, only when digest.per_reviewer is on. */
+  reviewers: ReviewerRow[] | null;
+  standouts: Standout[];
+  /** Longest first. */
+  waits: PrWait[];
+  /** Longest first. */
+  openEnded: OpenEndedPr[];
+  openEndedTotal: number;
+  advice: Advice[];
+  definitions: Definitions;
+  mention: string[];
+  perReviewer: boolean;
+}
+
+export type { WeekMetrics };

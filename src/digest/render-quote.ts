@@ -1,0 +1,16 @@
+// Makes someone's words safe to show inside a digest: no Markdown of theirs, no pings, no cross-references.
+
+/**
+ * Escapes text for one line of GitHub Markdown. Every ASCII punctuation GitHub gives a meaning to is
+ * backslash-escaped; `@name` and `#123` get a zero-width space after the sign (the idiom Renovate uses), because
+ * GitHub would otherwise notify that person or link that issue from the digest; `&` becomes an entity so `&copy;`
+ * stays text; line breaks become spaces.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (char) => `\\${char}`)
+    .replace(/@(?=[A-Za-z0-9])/g, "@&#8203;")
+    .replace(/\\#(?=\d)/g, "#&#8203;");
+}

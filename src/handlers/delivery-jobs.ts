@@ -1,0 +1,105 @@
+// Glue: runs a delivery's work as persistent jobs, so the webhook is acknowledged as soon as it is stored (DESIGN §6).
+import { Context, type Probot } from "probot";
+import type { SettleScheduler } from "../coaching/settle-scheduler.js";
+import { httpStatusOf } from "../github/report-config-problems.js";
+import type { JobQueue } from "../jobs/job-queue.js";
+import { PermanentJobError } from "../jobs/permanent-job-error.js";
+import type { CoachDeps } from "./coach-review.js";
+import { processDelivery } from "./process-delivery.js";
+
+export const DELIVERY_JOB = "process-delivery";
+export const SETTLED_JOB = "coach-settled";
+
+export interface DeliveryJobData {
+  id: string;
+  name: string;
+  installationId: number | null;
+  payload: unknown;
+}
+
+/** Registers the job handlers; call before the queue starts. */
+export function registerDeliveryJobs(
+  app: Probot,
+  queue: JobQueue,
+  deps: Omit<CoachDeps, "scheduler">,
+  { retryDelaySeconds = 5 }: { retryDelaySeconds?: number } = {},
+): void {
+  const contextFor = async (data: DeliveryJobData): Promise<Context> => {
+    const octokit = await app.auth(data.installationId ?? undefined);
+    const log = app.log.child({ delivery: data.id, installation: data.installationId, event: data.name });
+    // The same Context Probot builds for a webhook, so handlers cannot tell a job from a live delivery.
+    return new Context({ id: data.id, name: data.name, payload: data.payload } as never, octokit, log);
+  };
+  const run = async (data: DeliveryJobData, scheduler: SettleScheduler) => {
+    try {
+      await processDelivery(
+        await contextFor(data),
+        { status: "duplicate" },
+        {
+          ...deps,
+          scheduler,
+          // Fail the attempt so the job is retried with backoff: usually the holder has finished by then
+          // ("unchanged"); if it died (kill -9), its lease has expired by a later retry and this one takes over.
+          onBusy: async (key) => {
+            throw new Error(
+              `review ${key}: its nudge is being evaluated elsewhere (lease held); trying again`,
+            );
+          },
+        },
+      );
+    } catch (error) {
+      // 404/410/422 cannot get better by retrying: dead-letter at once instead of a retry storm.
+      const permanent = PermanentJobError.fromGitHub(error);
+      if (permanent !== error) throw permanent;
+      // Anything else is retried; the status goes into the reason a dead letter shows.
+      const status = httpStatusOf(error);
+      if (status === undefined) throw error;
+      throw new Error(
+        `GitHub answered ${status}: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  };
+
+  queue.register<DeliveryJobData>(
+    DELIVERY_JOB,
+    async (job) => run(job.data, settleAsJob(queue, job.data, deps.now)),
+    {
+      concurrency: 4,
+      retryLimit: 5,
+      retryDelaySeconds,
+    },
+  );
+  // A settled evaluation runs now: the delay was the job's startAfter.
+  queue.register<DeliveryJobData>(
+    SETTLED_JOB,
+    async (job) => run(job.data, { schedule: (_key, _delay, task) => task() }),
+    {
+      concurrency: 2,
+      retryLimit: 5,
+      retryDelaySeconds,
+    },
+  );
+}
+
+/**
+ * A settle delay that survives restarts: one job per review and time bucket, not before the delay. The bucket
+ * lets an edit that arrives while the previous evaluation runs still get its own evaluation.
+ */
+function settleAsJob(queue: JobQueue, data: DeliveryJobData, now: () => Date): SettleScheduler {
+  return {
+    async schedule(key, delayMs) {
+      const at = now().getTime();
+      await queue.enqueue(SETTLED_JOB, data, {
+        singletonKey: `${key}@${Math.floor(at / Math.max(delayMs, 1))}`,
+        startAfter: new Date(at + delayMs),
+      });
+    },
+  };
+}
+
+export async function enqueueDelivery(queue: JobQueue, data: DeliveryJobData): Promise<void> {
+  await queue.enqueue(DELIVERY_JOB, data, { singletonKey: data.id });
+}

@@ -1,0 +1,45 @@
+// Glue: the work a recorded delivery causes (config check, reviewer commands, coaching), inline or as a job.
+import type { Context } from "probot";
+import type { IngestResult } from "../ingest/ingest-delivery.js";
+import { type CoachDeps, coachReview } from "./coach-review.js";
+import { resolveRepoConfig } from "./resolve-repo-config.js";
+import { handleReviewerCommand } from "./reviewer-command.js";
+
+/**
+ * Events after which the repository's config is (re)read: a PR becoming reviewable. A submitted review reads it
+ * in the coaching handler, which needs it anyway.
+ */
+const CONFIG_EVENTS = new Set([
+  "pull_request.opened",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+  "pull_request.synchronize",
+]);
+
+const COMMAND_EVENTS = new Set(["issue_comment.created", "pull_request_review_comment.created"]);
+
+const COACHED_EVENTS = new Set(["pull_request_review", "pull_request_review_comment"]);
+
+export function eventKey(context: Pick<Context, "name" | "payload">): string {
+  const action = (context.payload as { action?: unknown }).action;
+  return typeof action === "string" ? `${context.name}.${action}` : context.name;
+}
+
+/** Whether a delivery causes any work beyond recording it (so only those become jobs). */
+export function needsProcessing(context: Pick<Context, "name" | "payload">, recorded: IngestResult): boolean {
+  if (recorded.status !== "recorded" && recorded.status !== "duplicate") return false;
+  const key = eventKey(context);
+  return CONFIG_EVENTS.has(key) || COMMAND_EVENTS.has(key) || COACHED_EVENTS.has(context.name);
+}
+
+export async function processDelivery(
+  context: Context,
+  recorded: IngestResult,
+  deps: CoachDeps,
+): Promise<void> {
+  if (!needsProcessing(context, recorded)) return;
+  const key = eventKey(context);
+  if (CONFIG_EVENTS.has(key)) await resolveRepoConfig(context, deps);
+  if (COMMAND_EVENTS.has(key)) await handleReviewerCommand(context, deps);
+  await coachReview(context, recorded, deps);
+}

@@ -1,0 +1,206 @@
+// The embedded job queue: jobs in the store's `jobs` table, run in-process by polling; a restart loses nothing.
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import {
+  claimNextJob,
+  completeJob,
+  countJobs,
+  enqueueTickIfDue,
+  failJob,
+  insertJob,
+  LEASE_EXPIRED_REASON,
+  lastJobError,
+  pruneJobs,
+} from "../store/jobs-repository.js";
+import type { Database } from "../store/schema.js";
+import type { ClaimedJob, JobBackend, Registration, Schedule } from "./job-backend.js";
+import { JOB_DEFAULTS, type JobQueue, type JobStats, type QueueStats } from "./job-queue.js";
+import { createPollingJobQueue, type PollingOptions } from "./polling-job-queue.js";
+import { retryDelaySecondsFor } from "./retry-delay.js";
+
+export interface SqliteJobQueueOptions extends PollingOptions {
+  /**
+   * A claimed job not finished within this many seconds is taken to have lost its worker (kill -9, crash) and is
+   * claimed again, as its next attempt (default 300). Keep it above the longest handler run.
+   */
+  leaseSeconds?: number;
+  /** Completed and dead jobs are deleted this long after they finished (default 7, like pg-boss's deleteAfter). */
+  retentionDays?: number;
+  /** The clock (STYLE rule 2). */
+  now?: () => Date;
+  /** Jitter for the retry backoff, in [0, 1) (default Math.random). */
+  random?: () => number;
+}
+
+const TICK_KEY = "every";
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+/** Claimed jobs carry the fence (worker id + attempt) their completion is checked against. */
+function toClaimed(
+  job: { id: string; name: string; data: unknown; attempts: number },
+  retryLimit: number,
+): ClaimedJob {
+  return { id: job.id, name: job.name, data: job.data, attempt: job.attempts, retryLimit };
+}
+
+/**
+ * Jobs are claimed atomically (one UPDATE … WHERE id = (SELECT …) RETURNING) with a lease: a job whose worker died
+ * is claimed again once `leaseSeconds` pass, by this process after a restart or by another one on the same file.
+ * `every` ticks are rows too, so a restart neither loses nor repeats one.
+ */
+export function createSqliteJobQueue(db: Kysely<Database>, options: SqliteJobQueueOptions = {}): JobQueue {
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const leaseMs = (options.leaseSeconds ?? JOB_DEFAULTS.leaseSeconds) * 1000;
+  const retentionMs = (options.retentionDays ?? 7) * 24 * 60 * 60_000;
+  const pollIntervalMs = options.pollIntervalMs ?? JOB_DEFAULTS.pollIntervalMs;
+  const workerId = `sqlite-${randomUUID()}`;
+  const log = options.log;
+  let timer: NodeJS.Timeout | null = null;
+  let housekeeping: Promise<void> = Promise.resolve();
+  let schedules: readonly Schedule[] = [];
+  const dueAt = new Map<string, number>();
+  let prunedAt = 0;
+
+  const keepHouse = async (): Promise<void> => {
+    const at = now();
+    for (const schedule of schedules) {
+      if ((dueAt.get(schedule.name) ?? 0) > at.getTime()) continue;
+      const tick = await enqueueTickIfDue(db, {
+        id: randomUUID(),
+        name: schedule.name,
+        data: schedule.data,
+        key: TICK_KEY,
+        intervalSeconds: schedule.intervalSeconds,
+        now: at,
+      });
+      dueAt.set(schedule.name, tick.dueAt.getTime());
+    }
+    if (at.getTime() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = at.getTime();
+      await pruneJobs(db, new Date(at.getTime() - retentionMs).toISOString());
+    }
+  };
+
+  let keeping = false;
+  const runHousekeeping = (): void => {
+    if (keeping) return;
+    keeping = true;
+    housekeeping = keepHouse()
+      .catch((error: unknown) => {
+        log?.error({ err: error }, "job queue housekeeping failed; trying again after the poll interval");
+      })
+      .finally(() => {
+        keeping = false;
+      });
+  };
+
+  const backend: JobBackend = {
+    kind: "sqlite",
+
+    async start(_registrations, scheduled) {
+      schedules = scheduled;
+      runHousekeeping();
+      await housekeeping;
+      timer = setInterval(runHousekeeping, pollIntervalMs);
+    },
+
+    async close() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await housekeeping;
+    },
+
+    async claim(registration: Registration) {
+      // A job whose lease expired once too often (it keeps killing its worker) is dead-lettered, not run again.
+      for (;;) {
+        const at = now();
+        const job = await claimNextJob(db, {
+          name: registration.name,
+          workerId,
+          now: at.toISOString(),
+          lockedUntil: new Date(at.getTime() + leaseMs).toISOString(),
+        });
+        if (!job) return null;
+        if (job.attempts <= registration.retryLimit + 1) return toClaimed(job, registration.retryLimit);
+        await failJob(
+          db,
+          { id: job.id, workerId, attempts: job.attempts },
+          {
+            state: "dead",
+            runAt: job.runAt,
+            error: job.lastError ?? LEASE_EXPIRED_REASON,
+            at: at.toISOString(),
+          },
+        );
+        log?.error({ job: job.name, id: job.id, reason: job.lastError }, "job dead-lettered");
+      }
+    },
+
+    async complete(job) {
+      const done = await completeJob(
+        db,
+        { id: job.id, workerId, attempts: job.attempt },
+        now().toISOString(),
+      );
+      return done ? "completed" : "lost";
+    },
+
+    async fail(job, registration, failure) {
+      const at = now();
+      const dead = failure.permanent || job.attempt > registration.retryLimit;
+      const delayMs = dead ? 0 : retryDelaySecondsFor(job.attempt, registration, random) * 1000;
+      const recorded = await failJob(
+        db,
+        { id: job.id, workerId, attempts: job.attempt },
+        {
+          state: dead ? "dead" : "queued",
+          runAt: new Date(at.getTime() + delayMs).toISOString(),
+          error: failure.reason,
+          at: at.toISOString(),
+        },
+      );
+      if (!recorded) return "lost";
+      return dead ? "dead" : "retrying";
+    },
+
+    async enqueue(name, data, enqueueOptions) {
+      const at = now();
+      const id = randomUUID();
+      const inserted = await insertJob(db, {
+        id,
+        name,
+        data,
+        singletonKey: enqueueOptions.singletonKey ?? null,
+        runAt: (enqueueOptions.startAfter ?? at).toISOString(),
+        at: at.toISOString(),
+      });
+      return inserted ? id : null;
+    },
+
+    async stats(names) {
+      const byName = new Map<string, QueueStats>();
+      const entry = (name: string): QueueStats => {
+        let stats = byName.get(name);
+        if (!stats) {
+          stats = { name, queued: 0, retrying: 0, active: 0, completed: 0, dead: 0, lastError: null };
+          byName.set(name, stats);
+        }
+        return stats;
+      };
+      for (const name of names) entry(name);
+      for (const count of await countJobs(db)) {
+        const stats = entry(count.name);
+        if (count.state === "queued") {
+          stats.queued += count.total - count.retried;
+          stats.retrying += count.retried;
+        } else stats[count.state] += count.total;
+      }
+      for (const stats of byName.values()) stats.lastError = await lastJobError(db, stats.name);
+      const result: JobStats = { queues: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+      return result;
+    },
+  };
+
+  return createPollingJobQueue(backend, options);
+}

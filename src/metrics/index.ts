@@ -1,0 +1,27 @@
+// Public surface of the metrics core: pure functions of stored events and a config (DESIGN §1, §5).
+
+export {
+  type BusinessCalendar,
+  type BusinessHoursRules,
+  createBusinessCalendar,
+} from "./business-calendar.js";
+export { businessHoursBetween } from "./business-hours.js";
+export { computeWeekMetrics } from "./compute-week-metrics.js";
+export { computeWeeks } from "./compute-weeks.js";
+export { consecutiveWeeks, isoWeekOf, weekBounds } from "./iso-week.js";
+export { nearestRank } from "./percentile.js";
+export { buildSessions, type ReviewSession, type SessionActivity } from "./sessions.js";
+export type {
+  CommentAssessment,
+  ExcludedCounts,
+  MetricSet,
+  MetricsInput,
+  OpenEndedPr,
+  PrRef,
+  PrWait,
+  TeamExtras,
+  WeekMetrics,
+  WeekMetricsInput,
+} from "./week-metrics.js";
+export { METRIC_KEYS } from "./week-metrics.js";
+export { createWindowMatcher, isInWindow, type WindowRules } from "./windows.js";

@@ -1,0 +1,321 @@
+// Process entry: env → store (migrated) → job queue → Probot middleware, /healthz, /readyz, /metrics → graceful shutdown.
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Logger, pino } from "pino";
+import { createNodeMiddleware, Probot, ProbotOctokit, run } from "probot";
+import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
+import { createApp } from "./app.js";
+import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
+import { startDigestScheduler } from "./digest/schedule-digests.js";
+import { type Env, githubApiUrl, readEnv } from "./env.js";
+import type { AppIdentity } from "./ingest/normalize-delivery.js";
+import { isMainModule } from "./is-main-module.js";
+import { createJobQueue } from "./jobs/create-job-queue.js";
+import type { JobQueue } from "./jobs/job-queue.js";
+import { loadJudgePrompt } from "./llm/load-judge-prompt.js";
+import { createOpenAiJudge } from "./llm/openai-judge.js";
+import { sha256Hex } from "./llm/sha256-hex.js";
+import { createMetrics, type Metrics, metricsHandler, observeJobs } from "./observability/metrics.js";
+import { checkReady } from "./observability/readiness.js";
+import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
+import { openStore, type Store } from "./store/open-store.js";
+
+export interface RunningServer {
+  server: Server;
+  store: Store;
+  jobs: JobQueue;
+  metrics: Metrics;
+  url: string;
+  /** Stops accepting requests, waits for in-flight ones and running jobs, closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  log?: Logger;
+  now?: () => Date;
+  /** Test seam: a pre-opened store (left open on stop). */
+  store?: Store;
+  /** The weekly digest scheduler: how often it looks for due digests (10 minutes) and its first look (30 s). */
+  digest?: { intervalMs?: number; firstRunDelayMs?: number };
+  /** Job queue tuning (tests poll faster and retry sooner). */
+  jobs?: { pollIntervalMs?: number; leaseSeconds?: number; retryDelaySeconds?: number };
+  /** Settle delay before re-evaluating a review after comment or edit deliveries (default 15 s). */
+  settleMs?: number;
+}
+
+/** GitHub's own cap on a webhook payload is 25 MB; anything larger is not GitHub. */
+export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+
+/** GitHub answers these the same way on a retry: retrying only burns rate limit (issue: no retry storms). */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451];
+
+export function createLogger(env: Pick<Env, "LOG_LEVEL">): Logger {
+  return pino({
+    level: env.LOG_LEVEL,
+    // Secrets never reach the logs, whatever a handler passes (pino's redaction, STYLE).
+    redact: [
+      "privateKey",
+      "secret",
+      "token",
+      "*.token",
+      "headers.authorization",
+      "req.headers.authorization",
+    ],
+  });
+}
+
+export function readPrivateKey(env: Env): string | undefined {
+  if (env.PRIVATE_KEY) return env.PRIVATE_KEY.replace(/\\n/g, "\n");
+  if (env.PRIVATE_KEY_PATH) return readFileSync(env.PRIVATE_KEY_PATH, "utf8");
+  return undefined;
+}
+
+/** Probot's Octokit with rate-limit handling that waits a bounded number of times and logs why. */
+function githubClient(log: Logger) {
+  type RetryHook = (
+    retryAfter: number,
+    options: { method?: string; url?: string },
+    _o: unknown,
+    retryCount: number,
+  ) => boolean;
+  const limited =
+    (kind: string, retries: number): RetryHook =>
+    (retryAfter, options, _o, retryCount) => {
+      log.warn(
+        { kind, retryAfter, method: options.method, url: options.url, retryCount },
+        "GitHub rate limit hit",
+      );
+      return retryCount < retries;
+    };
+  // A function default: Probot merges its own throttle options over an object default.
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: {
+      ...(options.throttle as object | undefined),
+      onRateLimit: limited("primary", 2),
+      onSecondaryRateLimit: limited("secondary", 1),
+    },
+    retry: { ...(options.retry as object | undefined), doNotRetry: DO_NOT_RETRY },
+  }));
+}
+
+async function secondOpinionPorts(
+  env: Env,
+  store: Store,
+  now: () => Date,
+): Promise<SecondOpinionPorts | undefined> {
+  if (!env.OPENAI_API_KEY) return undefined;
+  return {
+    judge: createOpenAiJudge({
+      apiKey: env.OPENAI_API_KEY,
+      prompt: await loadJudgePrompt(),
+      ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+    }),
+    cache: createSqlJudgeCache(store.db, now),
+    budget: createSqlJudgeBudget(store.db),
+    clock: now,
+    hash: sha256Hex,
+  };
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+
+export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(env);
+  const now = options.now ?? (() => new Date());
+  const privateKey = readPrivateKey(env);
+  if (!env.APP_ID || !privateKey) {
+    throw new Error(
+      "review-coach: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) are required to receive webhooks; " +
+        "register the app from app.yml (see README) or run without them in development to get Probot's setup page.",
+    );
+  }
+  if (env.NODE_ENV === "production" && !env.WEBHOOK_SECRET) {
+    throw new Error(
+      "review-coach: WEBHOOK_SECRET is required in production, so forged deliveries are rejected.",
+    );
+  }
+  const store = options.store ?? (await openStore(env.DATABASE_URL));
+  log.info({ store: store.location, dialect: store.dialect }, "store ready");
+
+  const metrics = createMetrics();
+  const jobs = createJobQueue(store, {
+    ...(store.connectionString ? { databaseUrl: store.connectionString } : {}),
+    log: log.child({ name: "jobs" }),
+    observer: observeJobs(metrics),
+    ...(options.jobs?.pollIntervalMs !== undefined ? { pollIntervalMs: options.jobs.pollIntervalMs } : {}),
+    ...(options.jobs?.leaseSeconds !== undefined ? { leaseSeconds: options.jobs.leaseSeconds } : {}),
+  });
+
+  const baseUrl = githubApiUrl(env);
+  const probot = new Probot({
+    appId: env.APP_ID,
+    privateKey,
+    secret: env.WEBHOOK_SECRET ?? "development",
+    log,
+    Octokit: githubClient(log),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
+  const identity: AppIdentity = { appId: env.APP_ID, botLogin: env.APP_SLUG ? `${env.APP_SLUG}[bot]` : null };
+  const secondOpinion = await secondOpinionPorts(env, store, now);
+  const middleware = await createNodeMiddleware(
+    createApp({
+      store,
+      now,
+      identity,
+      jobs,
+      ...(options.jobs?.retryDelaySeconds !== undefined
+        ? { jobRetryDelaySeconds: options.jobs.retryDelaySeconds }
+        : {}),
+      coaching: {
+        ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
+        ...(secondOpinion ? { secondOpinion } : {}),
+      },
+    }),
+    { probot, webhooksPath: env.WEBHOOK_PATH },
+  );
+  await jobs.start();
+  const serveMetrics = metricsHandler(metrics.registry);
+
+  let inFlight = 0;
+  let draining = false;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (req.method === "GET" && path === "/healthz") {
+      json(res, draining ? 503 : 200, { status: draining ? "draining" : "ok" });
+      return;
+    }
+    if (req.method === "GET" && path === "/readyz") {
+      void checkReady(store).then((ready) =>
+        json(res, ready.ok && !draining ? 200 : 503, {
+          status: ready.ok && !draining ? "ready" : "unready",
+          ...ready,
+        }),
+      );
+      return;
+    }
+    if (path === "/metrics") {
+      void serveMetrics(req, res);
+      return;
+    }
+    if (req.method === "POST" && path === env.WEBHOOK_PATH) {
+      // Refuse oversized bodies before reading them: GitHub caps payloads at 25 MB and always sends a length.
+      const length = Number(req.headers["content-length"]);
+      if (!Number.isFinite(length)) return json(res, 411, { error: "content-length required" });
+      if (length > MAX_WEBHOOK_BYTES) {
+        res.setHeader("connection", "close");
+        return json(res, 413, { error: `payload over ${MAX_WEBHOOK_BYTES} bytes` });
+      }
+      const event = String(req.headers["x-github-event"] ?? "unknown");
+      const stopTimer = metrics.deliveryAckSeconds.startTimer({ event });
+      res.on("finish", () => {
+        stopTimer();
+        metrics.webhookDeliveries.inc({
+          event,
+          outcome: res.statusCode < 300 ? "accepted" : `http_${res.statusCode}`,
+        });
+      });
+    }
+    inFlight++;
+    res.on("close", () => {
+      inFlight--;
+    });
+    void middleware(req, res, () => json(res, 404, { error: "not found" }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  log.info({ url, webhookPath: env.WEBHOOK_PATH, jobs: jobs.kind }, "review-coach listening");
+
+  // Weekly digests as the installation; the claim in the store makes replicas and restarts post each one once.
+  const digests = startDigestScheduler({
+    db: store.db,
+    now,
+    log: log.child({ name: "digest" }),
+    publisherFor: async (installationId) => createOctokitDigestPublisher(await probot.auth(installationId)),
+    ...options.digest,
+  });
+
+  const stop = async () => {
+    draining = true;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    // server.close waits for open connections; in-flight handlers have finished once it resolves.
+    while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+    await digests.stop();
+    // Running jobs finish; queued ones stay in the store for the next start.
+    await jobs.stop({ graceful: true, timeoutMs: 20_000 });
+    if (!options.store) await store.close();
+    log.info("review-coach stopped");
+  };
+  return { server, store, jobs, metrics, url, stop };
+}
+
+/**
+ * Opens the store, retrying while it is unreachable (a database that starts after the app, as in compose or k8s),
+ * and says what failed each time; gives up after `attempts`.
+ */
+export async function openStoreWithRetry(
+  url: string,
+  log: Logger,
+  { attempts = 6, firstDelayMs = 1000, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)) } = {},
+): Promise<Store> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openStore(url);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      const delayMs = firstDelayMs * 2 ** (attempt - 1);
+      log.warn(
+        { attempt, delayMs, error: error instanceof Error ? error.message : String(error) },
+        "store unavailable; retrying",
+      );
+      await sleep(delayMs);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const log = createLogger(env);
+  if ((!env.APP_ID || !readPrivateKey(env)) && env.NODE_ENV !== "production") {
+    log.warn("no GitHub App credentials: starting Probot's setup page to register the app (see README)");
+    await run(createApp({ store: await openStore(env.DATABASE_URL), now: () => new Date(), identity: {} }));
+    return;
+  }
+  const running = await startServer(env, { log, store: await openStoreWithRetry(env.DATABASE_URL, log) });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: finishing in-flight work");
+    running
+      .stop()
+      .then(() => running.store.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (isMainModule(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

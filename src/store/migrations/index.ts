@@ -1,0 +1,15 @@
+// The ordered list of migrations, imported statically so the built app needs no migration folder at run time.
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-24T1030-initial.js";
+import * as analysis from "./2026-11-24T1130-analysis.js";
+import * as coaching from "./2026-11-24T1200-coaching.js";
+import * as digest from "./2026-11-24T1300-digest.js";
+import * as jobs from "./2026-11-24T1400-jobs.js";
+
+export const migrations: Record<string, Migration> = {
+  "2026-11-24T1030-initial": initial,
+  "2026-11-24T1130-analysis": analysis,
+  "2026-11-24T1200-coaching": coaching,
+  "2026-11-24T1300-digest": digest,
+  "2026-11-24T1400-jobs": jobs,
+};

@@ -1,0 +1,113 @@
+// Opens the store: SQLite file (embedded default) or PostgreSQL (DATABASE_URL=postgres://…), then migrates.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { migrations } from "./migrations/index.js";
+import type { Database } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where it lives, without credentials, for logs. */
+  location: string;
+  /** PostgreSQL only: the URL it was opened with (the job queue opens its own pool with it). Never log it. */
+  connectionString?: string;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`review-coach: ${message}`, options);
+    this.name = "StoreError";
+  }
+}
+
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+
+/** `url` is a PostgreSQL URL, a `sqlite:` URL, or a SQLite file path (":memory:" for tests). */
+export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  const store = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url.replace(/^sqlite:(\/\/)?/, ""));
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(store.db, store.dialect);
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw new StoreError(`could not migrate the store at ${store.location}: ${errorMessage(error)}`, {
+        cause: error,
+      });
+    }
+  }
+  return store;
+}
+
+function openSqlite(file: string): Store {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(file);
+  } catch (error) {
+    throw new StoreError(`could not open SQLite file ${file}: ${errorMessage(error)}`, { cause: error });
+  }
+  // WAL lets the CLI read while the server writes; busy_timeout waits instead of failing on a short lock.
+  database.pragma("journal_mode = WAL");
+  // synchronous = NORMAL, the standard setting with WAL: a commit appends to the WAL without an fsync (the WAL is
+  // synced at checkpoints). A committed transaction survives any crash of the app (kill -9, OOM, a thrown error);
+  // only a power loss or OS crash can lose the last transactions before the next checkpoint, and the database stays
+  // consistent either way (never corrupt). The default (FULL) pays an fsync per commit, i.e. per webhook delivery,
+  // for durability against power loss; GitHub's redelivery covers deliveries lost that way. In memory: no effect.
+  database.pragma("synchronous = NORMAL");
+  database.pragma("busy_timeout = 5000");
+  database.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: "sqlite", location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Store {
+  // GitHub ids exceed 2^31 but stay below 2^53: read int8 as a JS number rather than a string.
+  const types = {
+    getTypeParser: ((oid: number, format?: string) =>
+      oid === 20
+        ? (value: string) => Number(value)
+        : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: "postgres",
+    location: redactUrl(url),
+    connectionString: url,
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect = "sqlite"): Promise<string[]> {
+  // Kysely looks for its migration tables in every schema; naming the connection's own schema keeps two
+  // stores in one PostgreSQL database (other schemas, other apps) from mistaking each other's tables.
+  const schema =
+    dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Migrations only add tables; a store that ran a later-named one must still take an earlier-named one.
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1:***@");
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "@jest/globals";
+import { detectLabel } from "../../src/analysis/detect-label.js";
+
+describe("detectLabel", () => {
+  it.each([
+    { input: "nit: trailing whitespace", label: "nitpick", blocking: undefined, rest: "trailing whitespace" },
+    { input: "Nitpick: missing period", label: "nitpick", blocking: undefined, rest: "missing period" },
+    { input: "issue (blocking): missing tests", label: "issue", blocking: true, rest: "missing tests" },
+    {
+      input: "suggestion (non-blocking): a table test",
+      label: "suggestion",
+      blocking: false,
+      rest: "a table test",
+    },
+    { input: "**praise:** great names", label: "praise", blocking: undefined, rest: "great names" },
+    { input: "question: why a class?", label: "question", blocking: undefined, rest: "why a class?" },
+    { input: "thought: a state machine?", label: "thought", blocking: undefined, rest: "a state machine?" },
+    { input: "chore: bump the version", label: "chore", blocking: undefined, rest: "bump the version" },
+    { input: "todo: docs", label: "todo", blocking: undefined, rest: "docs" },
+  ])("reads $input", ({ input, label, blocking, rest }) => {
+    const detected = detectLabel(input);
+
+    expect(detected.label).toBe(label);
+    expect(detected.blocking).toBe(blocking);
+    expect(detected.rest).toBe(rest);
+  });
+
+  it("finds no label in prose that merely contains a colon", () => {
+    expect(detectLabel("Minor: prefer const").label).toBeUndefined();
+    expect(detectLabel("Careful: this leaks").rest).toBe("Careful: this leaks");
+  });
+});

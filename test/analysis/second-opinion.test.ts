@@ -1,0 +1,157 @@
+import { describe, expect, it } from "@jest/globals";
+import {
+  type CommentJudge,
+  JudgeError,
+  type JudgeRequest,
+  type JudgeResult,
+} from "../../src/analysis/judge.js";
+import { secondOpinion } from "../../src/analysis/second-opinion.js";
+import { assessed, llmConfig, portsFor, unsureItems } from "./helpers/second-opinion-fixtures.js";
+
+/** A judge that answers "teaching" for every comment and remembers each batch it was sent. */
+function recordingJudge(answer?: (batch: readonly JudgeRequest[]) => Promise<JudgeResult[]>) {
+  const batches: JudgeRequest[][] = [];
+  const judge: CommentJudge = {
+    promptVersion: "judge-comment.test",
+    async judge(batch, options) {
+      batches.push([...batch]);
+      options.onUsage?.(321);
+      return answer
+        ? answer(batch)
+        : batch.map((c) => ({ id: c.id, verdict: "teaching", tone: "ok", confidence: 0.7 }));
+    },
+  };
+  return { judge, batches };
+}
+
+describe("secondOpinion", () => {
+  it("sends only the unsure comments of a review, in one request", async () => {
+    const { judge, batches } = recordingJudge();
+    const { ports } = portsFor(judge);
+    const sure = assessed("s1", "Rename to `userId`.");
+    const items = [sure, ...unsureItems()];
+
+    const outcome = await secondOpinion({ installationId: 1, items, llm: llmConfig() }, ports);
+
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.map((c) => c.id)).toEqual(["u1", "u2", "u3"]);
+    expect(outcome.assessments[0]).toBe(sure.assessment);
+    expect(outcome.assessments.slice(1).map((a) => [a.verdict, a.source])).toEqual([
+      ["teaching", "llm"],
+      ["teaching", "llm"],
+      ["teaching", "llm"],
+    ]);
+    expect(outcome).toMatchObject({ unsure: 3, sent: 3, cacheHits: 0 });
+    expect(outcome.fallback).toBeUndefined();
+  });
+
+  it("asks nothing when the LLM is disabled", async () => {
+    const { judge, batches } = recordingJudge();
+
+    const outcome = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig({ enabled: false }) },
+      portsFor(judge).ports,
+    );
+
+    expect(batches).toHaveLength(0);
+    expect(outcome.assessments.every((a) => a.source === "heuristic")).toBe(true);
+  });
+
+  it("answers a repeated review from the cache without a request", async () => {
+    const { judge, batches } = recordingJudge();
+    const { ports } = portsFor(judge);
+    await secondOpinion({ installationId: 1, items: unsureItems(), llm: llmConfig() }, ports);
+
+    const again = await secondOpinion({ installationId: 1, items: unsureItems(), llm: llmConfig() }, ports);
+
+    expect(batches).toHaveLength(1);
+    expect(again).toMatchObject({ cacheHits: 3, sent: 0 });
+    expect(again.assessments.every((a) => a.source === "llm")).toBe(true);
+  });
+
+  it("lets the heuristics stand when the day's comment budget is used up", async () => {
+    const { judge, batches } = recordingJudge();
+
+    const outcome = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig({ max_comments_per_day: 2 }) },
+      portsFor(judge).ports,
+    );
+
+    expect(batches).toHaveLength(0);
+    expect(outcome.fallback?.reason).toBe("budget-exhausted");
+    expect(outcome.assessments.every((a) => a.source === "heuristic")).toBe(true);
+  });
+
+  it("counts tokens as the provider reports them, and stops when the token budget would be exceeded", async () => {
+    const { judge, batches } = recordingJudge();
+    const { ports, budget } = portsFor(judge);
+    const llm = llmConfig({ max_tokens_per_day: 1500 });
+    await secondOpinion({ installationId: 7, items: unsureItems(), llm }, ports);
+
+    expect(budget.usage(7, "2026-03-02")).toEqual({ comments: 3, tokens: 321 });
+
+    const others = [assessed("x1", `${"Please change the loop. ".repeat(200)}`)];
+    const outcome = await secondOpinion({ installationId: 7, items: others, llm }, ports);
+    expect(outcome.fallback?.reason).toBe("budget-exhausted");
+    expect(batches).toHaveLength(1);
+  });
+
+  it("falls back on timeout even when the judge ignores its abort signal", async () => {
+    const { judge } = recordingJudge(() => new Promise(() => {}));
+
+    const outcome = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig({ timeout_ms: 100 }) },
+      portsFor(judge).ports,
+    );
+
+    expect(outcome.fallback?.reason).toBe("timeout");
+    expect(outcome.assessments.every((a) => a.source === "heuristic")).toBe(true);
+  });
+
+  it.each([
+    [new JudgeError("rate-limited", "429"), "rate-limited"],
+    [new JudgeError("server-error", "500"), "server-error"],
+    [new TypeError("fetch failed"), "request-failed"],
+  ])("returns the reason when the judge fails (%s)", async (error, reason) => {
+    const { judge } = recordingJudge(() => Promise.reject(error));
+
+    const outcome = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig() },
+      portsFor(judge).ports,
+    );
+
+    expect(outcome.fallback?.reason).toBe(reason);
+    expect(outcome.assessments.every((a) => a.source === "heuristic")).toBe(true);
+  });
+
+  it("does not trust a judge that answers outside the rubric", async () => {
+    const { judge } = recordingJudge(async (batch) =>
+      batch.map((c) => ({ id: c.id, verdict: "approve" as "teaching", tone: "ok" as const })),
+    );
+
+    const outcome = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig() },
+      portsFor(judge).ports,
+    );
+
+    expect(outcome.fallback?.reason).toBe("invalid-output");
+  });
+
+  it("keeps a correction's rewrite only after defanging it", async () => {
+    const { judge } = recordingJudge(async (batch) =>
+      batch.map((c) => ({
+        id: c.id,
+        verdict: "correcting" as const,
+        tone: "ok" as const,
+        rewrite: "Could we split this? cc @org/everyone [click](https://evil.test)",
+      })),
+    );
+
+    const outcome = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig() },
+      portsFor(judge).ports,
+    );
+
+    expect(outcome.assessments[0]?.suggestion).toBe("Could we split this? cc @\u200borg/everyone click");
+  });
+});

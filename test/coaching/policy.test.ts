@@ -1,0 +1,269 @@
+import { describe, expect, it } from "@jest/globals";
+import { decideNudge, type PolicyInput } from "../../src/coaching/policy.js";
+import type { CoachingConfig } from "../../src/config/schema.js";
+import { coachingConfig, comment, correcting, harsh, nit, praise, review, teaching } from "./factory.js";
+
+function input(
+  comments: ReturnType<typeof teaching>[],
+  over: Omit<Partial<PolicyInput>, "config"> & { config?: Partial<CoachingConfig> } = {},
+): PolicyInput {
+  const { config, ...rest } = over;
+  return {
+    review: review(comments),
+    config: coachingConfig(config),
+    timezone: "Europe/Berlin",
+    coach: true,
+    optedOut: false,
+    nudgesToday: 0,
+    existing: "none",
+    ...rest,
+  };
+}
+
+describe("decideNudge", () => {
+  it.each<{ name: string; input: PolicyInput; action: string; reason: string }>([
+    {
+      name: "two bare corrections",
+      input: input([correcting(), correcting()]),
+      action: "nudge",
+      reason: "low-teaching-ratio",
+    },
+    {
+      name: "one correction, below min_comments",
+      input: input([correcting()]),
+      action: "skip",
+      reason: "below-min-comments",
+    },
+    {
+      name: "ratio exactly at the threshold",
+      input: input([correcting(), teaching()]),
+      action: "skip",
+      reason: "ratio-ok",
+    },
+    {
+      name: "ratio below a higher threshold",
+      input: input([correcting(), teaching()], { config: { teaching_ratio_threshold: 0.6 } }),
+      action: "nudge",
+      reason: "low-teaching-ratio",
+    },
+    {
+      name: "a harsh comment, ratio fine",
+      input: input([teaching(), teaching(), harsh()]),
+      action: "nudge",
+      reason: "harsh-tone",
+    },
+    {
+      name: "a harsh comment alone, below min_comments",
+      input: input([harsh()]),
+      action: "nudge",
+      reason: "harsh-tone",
+    },
+    {
+      name: "harsh tone not flagged",
+      input: input([teaching(), harsh()], { config: { flag_harsh_tone: false } }),
+      action: "skip",
+      reason: "ratio-ok",
+    },
+    { name: "nits only", input: input([nit(), nit(), nit()]), action: "skip", reason: "only-nits" },
+    {
+      name: "praise is not a correction",
+      input: input([praise(), praise(), teaching()]),
+      action: "skip",
+      reason: "ratio-ok",
+    },
+    {
+      name: "not feedback (LGTM)",
+      input: input([comment("LGTM", { verdict: "not-feedback" }), correcting()]),
+      action: "skip",
+      reason: "below-min-comments",
+    },
+    {
+      name: "correcting comments that are all harsh, tone not flagged: nothing to quote",
+      input: input([harsh(), harsh()], { config: { flag_harsh_tone: false } }),
+      action: "skip",
+      reason: "nothing-to-suggest",
+    },
+    {
+      name: "repo not configured",
+      input: input([correcting(), correcting()], { coach: false }),
+      action: "skip",
+      reason: "not-configured",
+    },
+    {
+      name: "coaching disabled",
+      input: input([correcting(), correcting()], { config: { enabled: false } }),
+      action: "skip",
+      reason: "disabled",
+    },
+    {
+      name: "a bot reviewer",
+      input: {
+        ...input([correcting(), correcting()]),
+        review: review([correcting(), correcting()], { reviewerIsBot: true }),
+      },
+      action: "skip",
+      reason: "bot",
+    },
+    {
+      name: "an ignored user, any case",
+      input: input([correcting(), correcting()], { config: { ignore_users: ["ALICE"] } }),
+      action: "skip",
+      reason: "ignored-user",
+    },
+    {
+      name: "the PR author in their own PR",
+      input: { ...input([]), review: review([correcting(), correcting()], { reviewer: "Bob" }) },
+      action: "skip",
+      reason: "pr-author",
+    },
+    {
+      name: "a PR opened before activated_at",
+      input: input([correcting(), correcting()], { config: { activated_at: "2026-11-20" } }),
+      action: "skip",
+      reason: "before-activation",
+    },
+    {
+      name: "activated_at in the team's timezone (23:30 UTC is the next day in Berlin)",
+      input: {
+        ...input([], { config: { activated_at: "2026-11-20" } }),
+        review: review([correcting(), correcting()], { prCreatedAt: "2026-11-19T23:30:00Z" }),
+      },
+      action: "nudge",
+      reason: "low-teaching-ratio",
+    },
+    {
+      name: "a draft",
+      input: { ...input([]), review: review([correcting(), correcting()], { prDraft: true }) },
+      action: "skip",
+      reason: "draft",
+    },
+    {
+      name: "a draft when skip_drafts is off",
+      input: {
+        ...input([], { config: { skip_drafts: false } }),
+        review: review([correcting(), correcting()], { prDraft: true }),
+      },
+      action: "nudge",
+      reason: "low-teaching-ratio",
+    },
+    {
+      name: "an ignored label",
+      input: { ...input([]), review: review([correcting(), correcting()], { prLabels: ["No-Coach"] }) },
+      action: "skip",
+      reason: "ignored-label",
+    },
+    {
+      name: "comments on ignored paths are left out",
+      input: input([correcting(), comment("Bump it.", {}, { path: "web/yarn.lock" })]),
+      action: "skip",
+      reason: "below-min-comments",
+    },
+    {
+      name: "a command is not a comment",
+      input: input([correcting(), comment("/review-coach off", { verdict: "correcting" })]),
+      action: "skip",
+      reason: "below-min-comments",
+    },
+    {
+      name: "opted out",
+      input: input([correcting(), correcting()], { optedOut: true }),
+      action: "skip",
+      reason: "opted-out",
+    },
+    {
+      name: "the daily cap reached",
+      input: input([correcting(), correcting()], { nudgesToday: 2 }),
+      action: "skip",
+      reason: "rate-limited",
+    },
+    {
+      name: "a cap of 0 never nudges",
+      input: input([correcting(), correcting()], { config: { max_nudges_per_reviewer_per_day: 0 } }),
+      action: "skip",
+      reason: "rate-limited",
+    },
+    {
+      name: "the cap does not apply to updating this review's own nudge",
+      input: input([correcting(), correcting()], { nudgesToday: 2, existing: "showing" }),
+      action: "nudge",
+      reason: "low-teaching-ratio",
+    },
+    {
+      name: "mode off",
+      input: input([correcting(), correcting()], { config: { mode: "off" } }),
+      action: "skip",
+      reason: "mode-off",
+    },
+    {
+      name: "a nudge someone removed",
+      input: input([correcting(), correcting()], { existing: "removed" }),
+      action: "skip",
+      reason: "nudge-removed",
+    },
+    {
+      name: "comments now teach, nudge showing",
+      input: input([teaching(), correcting()], { existing: "showing" }),
+      action: "resolve",
+      reason: "ratio-ok",
+    },
+    {
+      name: "comments now teach, no nudge",
+      input: input([teaching(), correcting()]),
+      action: "skip",
+      reason: "ratio-ok",
+    },
+    {
+      name: "a thanked nudge goes back to a nudge when comments regress",
+      input: input([correcting(), correcting()], { existing: "resolved" }),
+      action: "nudge",
+      reason: "low-teaching-ratio",
+    },
+  ])("$name → $action ($reason)", ({ input: i, action, reason }) => {
+    const decision = decideNudge(i);
+    expect({ action: decision.action, reason: decision.reason }).toEqual({ action, reason });
+  });
+
+  it("names only corrections that are not nits nor harsh, and credits teaching comments", () => {
+    const a = correcting("Rename it.");
+    const b = correcting("Remove the sleep.");
+    const n = nit();
+    const h = harsh();
+    const t = teaching();
+    const decision = decideNudge(input([a, b, n, h, t], { config: { teaching_ratio_threshold: 0.6 } }));
+    expect(decision.action).toBe("nudge");
+    if (decision.action !== "nudge") return;
+    expect(decision.content.couldTeachMore).toEqual([a, b]);
+    expect(decision.content.harsh).toEqual([h]);
+    expect(decision.content.teaching).toEqual([t]);
+    expect(decision.tally).toEqual({
+      considered: 5,
+      feedback: 5,
+      teaching: 1,
+      correcting: 3,
+      nits: 1,
+      harsh: 1,
+      ratio: 0.25,
+    });
+  });
+
+  it("never credits a comment as teaching while flagging its wording", () => {
+    const harshButTeaching = comment("Why would you loop twice?! Obviously a map.", {
+      verdict: "teaching",
+      tone: "harsh",
+    });
+    const t = teaching();
+    const decision = decideNudge(input([harshButTeaching, t]));
+    expect(decision.action === "nudge" && decision.content.teaching).toEqual([t]);
+  });
+
+  it("names only the harsh comment when the ratio is fine", () => {
+    const decision = decideNudge(input([teaching(), teaching(), correcting(), harsh()]));
+    expect(decision.action === "nudge" && decision.content.couldTeachMore).toEqual([]);
+  });
+
+  it("tells a resolved nudge which comments still read as corrections", () => {
+    const c = correcting();
+    const decision = decideNudge(input([teaching(), c], { existing: "showing" }));
+    expect(decision.action === "resolve" && decision.stillFlagged).toEqual([c]);
+  });
+});

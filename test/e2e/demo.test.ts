@@ -1,0 +1,55 @@
+// `npm run demo` end to end, as a user runs it: its own process, the real server, the fake GitHub, exit code 0.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "@jest/globals";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+function runDemoProcess(dir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      join(root, "node_modules", ".bin", "tsx"),
+      ["scripts/demo/run-demo.ts", "--dir", dir],
+      {
+        cwd: root,
+        env: { ...process.env, NODE_OPTIONS: "" },
+        stdio: ["ignore", "pipe", "pipe"],
+        timeout: 60_000,
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("npm run demo", () => {
+  const dir = mkdtempSync(join(tmpdir(), "review-coach-demo-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("replays the week, shows the nudges, the 👍 and the digest, proves redelivery changes nothing, exits 0", async () => {
+    const { code, stdout, stderr } = await runDemoProcess(dir);
+
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const sent = Number(/(\d+) signed webhook deliveries/.exec(stdout)?.[1]);
+    expect(sent).toBeGreaterThan(20);
+    expect(stdout).toContain(`${sent} of ${sent} acknowledged with 2xx`);
+    expect(stdout).toContain("PR comments (2):");
+    expect(stdout).toContain("👋 Hi @bob");
+    expect(stdout).toContain('👍 on bob\'s "/review-coach off" (#105)');
+    expect(stdout).toMatch(/store: deliveries (\d+) → \1, events (\d+) → \2/);
+    expect(stdout).toContain("GitHub: PR comments 2 → 2, check runs 0 → 0, reactions 1 → 1");
+    expect(stdout).toMatch(/issue #\d+ "Review digest: acme\/payments, 2026-W47/);
+  }, 70_000);
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { pino } from "pino";
+import { readEnv } from "../../src/env.js";
+import { type RunningServer, startServer } from "../../src/server.js";
+import { listEvents } from "../../src/store/events-repository.js";
+import { sendDelivery, testPrivateKey } from "../helpers/signed-delivery.js";
+import { openSqliteTestStore } from "../helpers/test-stores.js";
+import { example } from "../helpers/webhook-examples.js";
+
+const secret = "s3cret";
+
+describe("the HTTP server", () => {
+  let running: RunningServer;
+  let hook: string;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+    const env = readEnv({
+      APP_ID: "4242",
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: secret,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+    });
+    running = await startServer(env, { log: pino({ level: "silent" }), store: await openSqliteTestStore() });
+    hook = `${running.url}/api/github/webhooks`;
+  });
+
+  afterAll(async () => {
+    await running.stop();
+    await running.store.close();
+    nock.enableNetConnect();
+  });
+
+  it("answers /healthz", async () => {
+    const res = await fetch(`${running.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("records a correctly signed delivery", async () => {
+    const payload = example("pull_request_review_comment", "created");
+    const res = await sendDelivery(hook, {
+      event: "pull_request_review_comment",
+      id: "sig-ok",
+      payload,
+      secret,
+    });
+    expect(res.status).toBe(200);
+    const events = await listEvents(running.store.db);
+    expect(events.map((e) => e.key)).toContain("review_comment:284312630");
+  });
+
+  it("rejects a delivery with a bad signature and records nothing", async () => {
+    const payload = example("pull_request_review", "submitted", 1);
+    const res = await sendDelivery(hook, {
+      event: "pull_request_review",
+      id: "sig-bad",
+      payload,
+      secret,
+      signature: `sha256=${"0".repeat(64)}`,
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const delivery = await running.store.db
+      .selectFrom("deliveries")
+      .selectAll()
+      .where("id", "=", "sig-bad")
+      .execute();
+    expect(delivery).toHaveLength(0);
+  });
+
+  it("answers 404 for unknown paths", async () => {
+    expect((await fetch(`${running.url}/nope`)).status).toBe(404);
+  });
+});
+
+describe("startServer", () => {
+  it("says what to set when credentials are missing", async () => {
+    await expect(startServer(readEnv({ LOG_LEVEL: "silent" }))).rejects.toThrow(/APP_ID and PRIVATE_KEY/);
+  });
+
+  it("refuses to run in production without a webhook secret", async () => {
+    const env = readEnv({ NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "x", LOG_LEVEL: "silent" });
+    await expect(startServer(env)).rejects.toThrow(/WEBHOOK_SECRET/);
+  });
+});
