@@ -4,6 +4,7 @@ export default {
   extensionsToTreatAsEsm: [".ts"],
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup/nock-isolation.ts"],
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
