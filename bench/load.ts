@@ -126,11 +126,24 @@ interface ServeRequest {
   apiUrl: string;
 }
 
-type ChildMessage = { type: "listening"; url: string } | { type: "stopped"; stored: Record<string, number> };
+type ChildMessage =
+  | { type: "listening"; url: string }
+  | { type: "stopped"; stored: Record<string, number> }
+  | { type: "cpu"; micros: number };
+
+/** Both servers answer "cpu" with the CPU time (user + system) their process has used so far. */
+function answerCpu(send: (message: ChildMessage) => void): void {
+  process.on("message", (message) => {
+    if (message !== "cpu") return;
+    const used = process.cpuUsage();
+    send({ type: "cpu", micros: used.user + used.system });
+  });
+}
 
 /** Child process side: starts one server, reports its URL, stops on "stop" and reports what it stored. */
 async function serve(request: ServeRequest): Promise<void> {
   const send = (message: ChildMessage) => process.send?.(message);
+  answerCpu(send);
   const silent = pino({ level: "silent" });
   if (request.kind === "bare-probot") {
     const probot = new Probot({
@@ -196,6 +209,8 @@ async function serve(request: ServeRequest): Promise<void> {
 
 interface ChildServer {
   url: string;
+  /** The child's CPU time so far, in microseconds. */
+  cpu(): Promise<number>;
   stop(): Promise<Record<string, number>>;
 }
 
@@ -222,6 +237,16 @@ function startChild(request: ServeRequest): Promise<ChildServer> {
       child.removeAllListeners("exit");
       resolve({
         url: message.url,
+        cpu: () =>
+          new Promise((done) => {
+            const onMessage = (m: ChildMessage) => {
+              if (m.type !== "cpu") return;
+              child.off("message", onMessage);
+              done(m.micros);
+            };
+            child.on("message", onMessage);
+            child.send("cpu");
+          }),
         stop: () =>
           new Promise((done) => {
             const timer = setTimeout(() => {
@@ -253,6 +278,12 @@ export interface LoadFigures {
   acknowledged: number;
   non2xx: number;
   errors: number;
+  /**
+   * Server CPU (user + system) per acknowledged delivery over the measured window, in microseconds, and how busy
+   * its process was (1 = one core all the time): below 1 at saturation, the client or the machine is the limit.
+   */
+  cpuMicrosPerDelivery: number;
+  serverBusy: number;
   /** Rows review-coach stored (deliveries, events…), to show it did the work. */
   stored: Record<string, number>;
 }
@@ -321,7 +352,9 @@ async function measure(
   try {
     // Warm-up: JIT, the installation token, SQLite's page cache; not measured.
     await run(WARMUP_SECONDS);
+    const cpuBefore = await server.cpu();
     const result = await run(load.seconds);
+    const cpuMicros = (await server.cpu()) - cpuBefore;
     const stored = await server.stop();
     return {
       name,
@@ -332,6 +365,8 @@ async function measure(
       acknowledged: result["2xx"],
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
+      cpuMicrosPerDelivery: result["2xx"] > 0 ? cpuMicros / result["2xx"] : 0,
+      serverBusy: cpuMicros / (result.duration * 1e6),
       stored,
     };
   } catch (error) {
@@ -347,6 +382,7 @@ function line(f: LoadFigures, what: string): string {
   return (
     `  ${f.name.padEnd(13)} ${what.padEnd(14)} ${f.deliveriesPerSecond.toFixed(0).padStart(6)} deliveries/s   ` +
     `p50 ${f.p50Ms.toFixed(1)} ms   p99 ${f.p99Ms.toFixed(1)} ms   max ${f.maxMs.toFixed(0)} ms   ` +
+    `server CPU ${f.cpuMicrosPerDelivery.toFixed(0)} µs/delivery, busy ${(f.serverBusy * 100).toFixed(0)}%   ` +
     `(${f.acknowledged} acknowledged, ${f.non2xx} non-2xx, ${f.errors} errors${stored ? `; stored ${stored}` : ""})`
   );
 }

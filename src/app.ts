@@ -6,8 +6,8 @@ import {
   DEFAULT_SETTLE_MS,
   type SettleScheduler,
 } from "./coaching/settle-scheduler.js";
-import { enqueueDelivery, registerDeliveryJobs } from "./handlers/delivery-jobs.js";
-import { needsProcessing, processDelivery } from "./handlers/process-delivery.js";
+import { registerDeliveryJobs } from "./handlers/delivery-jobs.js";
+import { processDelivery } from "./handlers/process-delivery.js";
 import { RECORDED_EVENTS, type RecordDeps, recordDelivery } from "./handlers/record-delivery.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 
@@ -22,8 +22,9 @@ export interface CoachingOptions {
 export interface AppDeps extends RecordDeps {
   coaching?: CoachingOptions;
   /**
-   * With a queue, a delivery is recorded and acknowledged, and its work (config check, commands, coaching,
-   * settle delays) runs as persistent jobs; without one (tests, the setup page) it runs inline.
+   * With a queue, the app only registers the job handlers: the server stores each delivery as a job and
+   * acknowledges, and the job records it and does its work (config check, commands, coaching, settle delays).
+   * Without one (tests, the setup page) Probot's handlers do all of it inline.
    */
   jobs?: JobQueue;
   /** First retry delay of a failed delivery job (default 5 s, doubling with jitter). */
@@ -38,10 +39,13 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       settleMs: deps.coaching?.settleMs ?? DEFAULT_SETTLE_MS,
       ...(deps.coaching?.secondOpinion ? { secondOpinion: deps.coaching.secondOpinion } : {}),
     };
-    if (jobs)
+    if (jobs) {
+      // The server's webhook receiver stores each delivery as a job (src/webhooks/webhook-receiver.ts).
       registerDeliveryJobs(app, jobs, coach, {
         ...(deps.jobRetryDelaySeconds !== undefined ? { retryDelaySeconds: deps.jobRetryDelaySeconds } : {}),
       });
+      return;
+    }
     const scheduler =
       deps.coaching?.scheduler ??
       createTimerScheduler((error, key) =>
@@ -49,22 +53,18 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       );
 
     app.on([...RECORDED_EVENTS], async (context) => {
-      const recorded = await recordDelivery(context, deps);
-      if (!jobs) {
-        // Probot runs the handlers of one event concurrently, so the work that reads what ingest stored runs here.
-        await processDelivery(context, recorded, { ...coach, scheduler });
-        return;
-      }
-      if (needsProcessing(context, recorded)) {
-        const installationId =
-          (context.payload as { installation?: { id?: number } }).installation?.id ?? null;
-        await enqueueDelivery(jobs, {
+      const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+      const recorded = await recordDelivery(
+        {
           id: context.id,
           name: context.name,
-          installationId,
           payload: context.payload,
-        });
-      }
+          log: context.log.child({ delivery: context.id, installation, event: context.name }),
+        },
+        deps,
+      );
+      // Probot runs the handlers of one event concurrently, so the work that reads what ingest stored runs here.
+      await processDelivery(context, recorded, { ...coach, scheduler });
     });
   };
 }

@@ -3,12 +3,14 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Logger, pino } from "pino";
-import { createNodeMiddleware, Probot, ProbotOctokit, run } from "probot";
+import { Probot, ProbotOctokit, run } from "probot";
 import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
 import { createApp } from "./app.js";
 import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
 import { startDigestScheduler } from "./digest/schedule-digests.js";
 import { type Env, githubApiUrl, readEnv } from "./env.js";
+import { enqueueDeliveries } from "./handlers/delivery-jobs.js";
+import { RECORDED_EVENTS } from "./handlers/record-delivery.js";
 import type { AppIdentity } from "./ingest/normalize-delivery.js";
 import { isMainModule } from "./is-main-module.js";
 import { createJobQueue } from "./jobs/create-job-queue.js";
@@ -20,6 +22,8 @@ import { createMetrics, type Metrics, metricsHandler, observeJobs } from "./obse
 import { checkReady } from "./observability/readiness.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
+import { batchWrites } from "./webhooks/batch-writes.js";
+import { createWebhookReceiver, type ReceivedDelivery } from "./webhooks/webhook-receiver.js";
 
 export interface RunningServer {
   server: Server;
@@ -162,7 +166,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   });
   const identity: AppIdentity = { appId: env.APP_ID, botLogin: env.APP_SLUG ? `${env.APP_SLUG}[bot]` : null };
   const secondOpinion = await secondOpinionPorts(env, store, now);
-  const middleware = await createNodeMiddleware(
+  await probot.load(
     createApp({
       store,
       now,
@@ -176,8 +180,15 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
         ...(secondOpinion ? { secondOpinion } : {}),
       },
     }),
-    { probot, webhooksPath: env.WEBHOOK_PATH },
   );
+  const receiveWebhook = createWebhookReceiver({
+    secret: env.WEBHOOK_SECRET ?? "development",
+    events: new Set(RECORDED_EVENTS),
+    // Deliveries that arrive together are stored in one transaction (group commit), each acknowledged once stored.
+    accept: batchWrites((deliveries: ReceivedDelivery[]) => enqueueDeliveries(jobs, deliveries)),
+    onError: (error, delivery) =>
+      log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored"),
+  });
   await jobs.start();
   const serveMetrics = metricsHandler(metrics.registry);
 
@@ -220,11 +231,12 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
         });
       });
     }
+    if (req.method !== "POST" || path !== env.WEBHOOK_PATH) return json(res, 404, { error: "not found" });
     inFlight++;
     res.on("close", () => {
       inFlight--;
     });
-    void middleware(req, res, () => json(res, 404, { error: "not found" }));
+    void receiveWebhook(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

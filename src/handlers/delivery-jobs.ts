@@ -2,10 +2,13 @@
 import { Context, type Probot } from "probot";
 import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import { httpStatusOf } from "../github/report-config-problems.js";
+import type { IngestResult } from "../ingest/ingest-delivery.js";
 import type { JobQueue } from "../jobs/job-queue.js";
+import { JsonText } from "../jobs/json-text.js";
 import { PermanentJobError } from "../jobs/permanent-job-error.js";
 import type { CoachDeps } from "./coach-review.js";
-import { processDelivery } from "./process-delivery.js";
+import { needsProcessing, processDelivery } from "./process-delivery.js";
+import { type RecordDeps, recordDelivery } from "./record-delivery.js";
 
 export const DELIVERY_JOB = "process-delivery";
 export const SETTLED_JOB = "coach-settled";
@@ -17,36 +20,42 @@ export interface DeliveryJobData {
   payload: unknown;
 }
 
-/** Registers the job handlers; call before the queue starts. */
+/**
+ * Registers the job handlers; call before the queue starts. A delivery job records the delivery (ingest, which
+ * dedupes by delivery id) and then does the work it causes; a settled job only the work.
+ */
 export function registerDeliveryJobs(
   app: Probot,
   queue: JobQueue,
-  deps: Omit<CoachDeps, "scheduler">,
+  deps: Omit<CoachDeps, "scheduler"> & RecordDeps,
   { retryDelaySeconds = 5 }: { retryDelaySeconds?: number } = {},
 ): void {
+  const logFor = (data: DeliveryJobData) =>
+    app.log.child({ delivery: data.id, installation: data.installationId, event: data.name });
   const contextFor = async (data: DeliveryJobData): Promise<Context> => {
     const octokit = await app.auth(data.installationId ?? undefined);
-    const log = app.log.child({ delivery: data.id, installation: data.installationId, event: data.name });
     // The same Context Probot builds for a webhook, so handlers cannot tell a job from a live delivery.
-    return new Context({ id: data.id, name: data.name, payload: data.payload } as never, octokit, log);
+    return new Context(
+      { id: data.id, name: data.name, payload: data.payload } as never,
+      octokit,
+      logFor(data),
+    );
   };
-  const run = async (data: DeliveryJobData, scheduler: SettleScheduler) => {
+  const record = (data: DeliveryJobData) =>
+    recordDelivery({ id: data.id, name: data.name, payload: data.payload, log: logFor(data) }, deps);
+  const run = async (data: DeliveryJobData, scheduler: SettleScheduler, recorded: IngestResult) => {
+    // Most deliveries only need recording: no installation token, no Octokit for them.
+    if (!needsProcessing(data, recorded)) return;
     try {
-      await processDelivery(
-        await contextFor(data),
-        { status: "duplicate" },
-        {
-          ...deps,
-          scheduler,
-          // Fail the attempt so the job is retried with backoff: usually the holder has finished by then
-          // ("unchanged"); if it died (kill -9), its lease has expired by a later retry and this one takes over.
-          onBusy: async (key) => {
-            throw new Error(
-              `review ${key}: its nudge is being evaluated elsewhere (lease held); trying again`,
-            );
-          },
+      await processDelivery(await contextFor(data), recorded, {
+        ...deps,
+        scheduler,
+        // Fail the attempt so the job is retried with backoff: usually the holder has finished by then
+        // ("unchanged"); if it died (kill -9), its lease has expired by a later retry and this one takes over.
+        onBusy: async (key) => {
+          throw new Error(`review ${key}: its nudge is being evaluated elsewhere (lease held); trying again`);
         },
-      );
+      });
     } catch (error) {
       // 404/410/422 cannot get better by retrying: dead-letter at once instead of a retry storm.
       const permanent = PermanentJobError.fromGitHub(error);
@@ -65,7 +74,7 @@ export function registerDeliveryJobs(
 
   queue.register<DeliveryJobData>(
     DELIVERY_JOB,
-    async (job) => run(job.data, settleAsJob(queue, job.data, deps.now)),
+    async (job) => run(job.data, settleAsJob(queue, job.data, deps.now), await record(job.data)),
     {
       concurrency: 4,
       retryLimit: 5,
@@ -75,7 +84,7 @@ export function registerDeliveryJobs(
   // A settled evaluation runs now: the delay was the job's startAfter.
   queue.register<DeliveryJobData>(
     SETTLED_JOB,
-    async (job) => run(job.data, { schedule: (_key, _delay, task) => task() }),
+    async (job) => run(job.data, { schedule: (_key, _delay, task) => task() }, { status: "duplicate" }),
     {
       concurrency: 2,
       retryLimit: 5,
@@ -102,4 +111,31 @@ function settleAsJob(queue: JobQueue, data: DeliveryJobData, now: () => Date): S
 
 export async function enqueueDelivery(queue: JobQueue, data: DeliveryJobData): Promise<void> {
   await queue.enqueue(DELIVERY_JOB, data, { singletonKey: data.id });
+}
+
+/** A delivery as received: its body is the payload's JSON text, stored as is. */
+export interface ReceivedDeliveryJob {
+  id: string;
+  name: string;
+  installationId: number | null;
+  body: string;
+}
+
+/**
+ * Stores deliveries as delivery jobs in one write. The job data is the DeliveryJobData JSON, assembled around the
+ * body GitHub sent: a 20 KB payload is not serialized again on the webhook path.
+ */
+export async function enqueueDeliveries(
+  queue: JobQueue,
+  deliveries: readonly ReceivedDeliveryJob[],
+): Promise<void> {
+  await queue.enqueueMany<DeliveryJobData>(
+    DELIVERY_JOB,
+    deliveries.map((d) => ({
+      data: new JsonText(
+        `{"id":${JSON.stringify(d.id)},"name":${JSON.stringify(d.name)},"installationId":${JSON.stringify(d.installationId)},"payload":${d.body}}`,
+      ),
+      singletonKey: d.id,
+    })),
+  );
 }

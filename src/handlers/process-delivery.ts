@@ -20,13 +20,16 @@ const COMMAND_EVENTS = new Set(["issue_comment.created", "pull_request_review_co
 
 const COACHED_EVENTS = new Set(["pull_request_review", "pull_request_review_comment"]);
 
-export function eventKey(context: Pick<Context, "name" | "payload">): string {
+/** A delivery's event name and payload: a Probot Context, or a stored delivery job. */
+type EventOf = { name: string; payload: unknown };
+
+export function eventKey(context: EventOf): string {
   const action = (context.payload as { action?: unknown }).action;
   return typeof action === "string" ? `${context.name}.${action}` : context.name;
 }
 
 /** Whether a delivery causes any work beyond recording it (so only those become jobs). */
-export function needsProcessing(context: Pick<Context, "name" | "payload">, recorded: IngestResult): boolean {
+export function needsProcessing(context: EventOf, recorded: IngestResult): boolean {
   if (recorded.status !== "recorded" && recorded.status !== "duplicate") return false;
   const key = eventKey(context);
   return CONFIG_EVENTS.has(key) || COMMAND_EVENTS.has(key) || COACHED_EVENTS.has(context.name);

@@ -20,9 +20,16 @@ export const RECORDED_EVENTS = [
   "installation_repositories",
 ] as const;
 
-export async function recordDelivery(context: Context, deps: RecordDeps) {
-  const installationId = (context.payload as { installation?: { id?: number } }).installation?.id;
-  const log = context.log.child({ delivery: context.id, installation: installationId, event: context.name });
+/** What recording needs of a delivery: a Probot Context, or a stored delivery job with its logger. */
+export interface RecordableDelivery {
+  id: string;
+  name: string;
+  payload: unknown;
+  log: Pick<Context["log"], "warn" | "debug">;
+}
+
+export async function recordDelivery(context: RecordableDelivery, deps: RecordDeps) {
+  const log = context.log;
   const result = await ingestDelivery(
     deps.store,
     { id: context.id, event: context.name, payload: context.payload },

@@ -1,5 +1,5 @@
 // The storage side of a job queue: what the shared polling loop (polling-job-queue.ts) needs from SQLite or pg-boss.
-import type { EnqueueOptions, JobHandler, JobStats } from "./job-queue.js";
+import type { EnqueueOptions, JobHandler, JobStats, NewJobOf } from "./job-queue.js";
 
 /** A `register` call with its defaults applied. */
 export interface Registration {
@@ -52,6 +52,8 @@ export interface JobBackend {
   complete(job: ClaimedJob): Promise<"completed" | "lost">;
   fail(job: ClaimedJob, registration: Registration, failure: JobFailure): Promise<RecordResult>;
   enqueue(name: string, data: unknown, options: EnqueueOptions): Promise<string | null>;
+  /** All or none; `data` may be a JsonText. */
+  enqueueMany(name: string, jobs: readonly NewJobOf<unknown>[]): Promise<(string | null)[]>;
   /** Counts for every name in the store, plus `names` (registered here) with zeros. */
   stats(names: readonly string[]): Promise<JobStats>;
 }

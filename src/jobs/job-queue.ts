@@ -1,4 +1,5 @@
 // The job queue port (DESIGN §6): webhook receivers enqueue, workers process, nothing lives only in memory.
+import type { JsonText } from "./json-text.js";
 
 /** One run of a job, as its handler sees it. */
 export interface Job<T> {
@@ -33,6 +34,11 @@ export interface EnqueueOptions {
   singletonKey?: string;
   /** Not before this moment. */
   startAfter?: Date;
+}
+
+/** One job of an `enqueueMany`; `data` may be JSON text already (stored as is). */
+export interface NewJobOf<T> extends EnqueueOptions {
+  data: T | JsonText;
 }
 
 export interface StopOptions {
@@ -95,7 +101,12 @@ export interface JobQueue {
    * Adds a job; any replica sharing the store may run it. Returns its id, or null when `singletonKey` deduped it.
    * `data` must survive JSON (plain objects, arrays, strings, numbers, booleans, null).
    */
-  enqueue<T>(name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
+  enqueue<T>(name: string, data: T | JsonText, options?: EnqueueOptions): Promise<string | null>;
+  /**
+   * Adds several jobs of `name` in one write (one transaction on SQLite): what a burst of webhooks costs the store
+   * once, not once each. Ids in order, null where `singletonKey` deduped. All or none are added.
+   */
+  enqueueMany<T>(name: string, jobs: readonly NewJobOf<T>[]): Promise<(string | null)[]>;
   /**
    * Enqueues a `name` job with `data` once per `intervalSeconds` across every replica sharing the store (e.g. the
    * weekly digest's "post what is due" tick), which a registered handler then runs like any job. Before `start()`.

@@ -3,6 +3,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import type { ClaimedJob, JobBackend, Registration } from "./job-backend.js";
 import { JOB_DEFAULTS, type JobQueue, type QueueStats } from "./job-queue.js";
+import { jobDataValue } from "./json-text.js";
 import { createPollingJobQueue, type PollingOptions } from "./polling-job-queue.js";
 import { deadLetterName, isDeadLetterName } from "./queue-name.js";
 
@@ -181,9 +182,18 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       await declare(name);
       const sendOptions: PgBoss.SendOptions = {};
       if (enqueueOptions.startAfter) sendOptions.startAfter = enqueueOptions.startAfter;
-      const payload = data as object;
+      const payload = jobDataValue(data) as object;
       if (enqueueOptions.singletonKey === undefined) return b.send(name, payload, sendOptions);
       return sendSingleton(name, payload, enqueueOptions.singletonKey, sendOptions);
+    },
+
+    async enqueueMany(name, jobs) {
+      // pg-boss inserts one by one here: the singleton dedupe needs its advisory lock per key. Rows are shared by
+      // replicas, so "all or none" is kept by failing the call (the receiver answers 500 and GitHub can redeliver;
+      // a redelivered id that did get in is deduped by its singleton key, and ingest dedupes by delivery id).
+      const ids: (string | null)[] = [];
+      for (const job of jobs) ids.push(await backend.enqueue(name, job.data, job));
+      return ids;
     },
 
     async stats(names) {

@@ -11,6 +11,7 @@ import {
   type JobOutcome,
   type JobQueue,
   type JobStats,
+  type NewJobOf,
   type RegisterOptions,
   type StopOptions,
 } from "./job-queue.js";
@@ -259,6 +260,16 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
       // A local worker need not wait for its next poll (a claim that finds the job not yet due costs one query).
       if (id !== null) naps.get(name)?.wake();
       return id;
+    },
+
+    async enqueueMany<T>(name: string, jobs: readonly NewJobOf<T>[]): Promise<(string | null)[]> {
+      assertQueueName(name);
+      if (state !== "started" && state !== "stopping")
+        throw new Error(`review-coach: start the job queue before enqueueing "${name}" (it is ${state})`);
+      if (jobs.length === 0) return [];
+      const ids = await backend.enqueueMany(name, jobs);
+      if (ids.some((id) => id !== null)) naps.get(name)?.wake();
+      return ids;
     },
 
     async stats(): Promise<JobStats> {

@@ -178,6 +178,26 @@ export function createSqliteJobQueue(db: Kysely<Database>, options: SqliteJobQue
       return inserted ? id : null;
     },
 
+    async enqueueMany(name, jobs) {
+      const at = now();
+      return db.transaction().execute(async (tx) => {
+        const ids: (string | null)[] = [];
+        for (const job of jobs) {
+          const id = randomUUID();
+          const inserted = await insertJob(tx, {
+            id,
+            name,
+            data: job.data,
+            singletonKey: job.singletonKey ?? null,
+            runAt: (job.startAfter ?? at).toISOString(),
+            at: at.toISOString(),
+          });
+          ids.push(inserted ? id : null);
+        }
+        return ids;
+      });
+    },
+
     async stats(names) {
       const byName = new Map<string, QueueStats>();
       const entry = (name: string): QueueStats => {

@@ -1,5 +1,7 @@
 // The embedded job queue's rows: enqueue, atomic claim with a lease, fenced completion, counts.
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
+import { jobDataJson } from "../jobs/json-text.js";
+import { preparedQuery } from "./prepared-query.js";
 import type { Database, JobsTable } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -53,27 +55,48 @@ export interface NewJob {
   at: string;
 }
 
-/** False when a queued or active job already holds the singleton key (the unique partial index decides, atomically). */
-export async function insertJob(db: Db, job: NewJob): Promise<boolean> {
-  const result = await db
+const JOB_COLUMNS = [
+  "id",
+  "name",
+  "data",
+  "state",
+  "singleton_key",
+  "attempts",
+  "run_at",
+  "locked_by",
+  "locked_until",
+  "last_error",
+  "created_at",
+  "updated_at",
+] as const satisfies readonly (keyof JobsTable)[];
+
+const insertJobRow = preparedQuery(JOB_COLUMNS, (db: Kysely<Database>, row: JobsTable) =>
+  db
     .insertInto("jobs")
-    .values({
-      id: job.id,
-      name: job.name,
-      data: JSON.stringify(job.data ?? null),
-      state: "queued",
-      singleton_key: job.singletonKey,
-      attempts: 0,
-      run_at: job.runAt,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      created_at: job.at,
-      updated_at: job.at,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    .values(row)
+    .onConflict((oc) => oc.doNothing()),
+);
+
+/**
+ * False when a queued or active job already holds the singleton key (the unique partial index decides, atomically).
+ * On every webhook: a prepared statement, and JSON text data is stored as is.
+ */
+export async function insertJob(db: Db, job: NewJob): Promise<boolean> {
+  const result = await insertJobRow(db, {
+    id: job.id,
+    name: job.name,
+    data: jobDataJson(job.data),
+    state: "queued",
+    singleton_key: job.singletonKey,
+    attempts: 0,
+    run_at: job.runAt,
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    created_at: job.at,
+    updated_at: job.at,
+  });
+  return Number(result.numAffectedRows ?? 0n) > 0;
 }
 
 export interface Claim {
@@ -96,19 +119,28 @@ export const LEASE_EXPIRED_REASON =
  * took the row first (no SKIP LOCKED: PostgreSQL stores use pg-boss; the caller simply polls again).
  */
 export async function claimNextJob(db: Db, claim: Claim): Promise<StoredJob | undefined> {
-  const next = db
-    .selectFrom("jobs")
-    .select("id")
-    .where("name", "=", claim.name)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("state", "=", "queued"), eb("run_at", "<=", claim.now)]),
-        eb.and([eb("state", "=", "active"), eb("locked_until", "<", claim.now)]),
-      ]),
-    )
-    .orderBy("run_at")
-    .orderBy("created_at")
-    .limit(1);
+  // Two lookups, each one ordered walk of jobs_due_i: an expired lease first (it is older), else the oldest due
+  // queued job. (One OR over both states made SQLite scan and sort every job of the name on every claim.)
+  const next = (eb: ExpressionBuilder<Database, "jobs">) =>
+    eb.fn.coalesce(
+      eb
+        .selectFrom("jobs")
+        .select("id")
+        .where("name", "=", claim.name)
+        .where("state", "=", "active")
+        .where("locked_until", "<", claim.now)
+        .orderBy("run_at")
+        .limit(1),
+      eb
+        .selectFrom("jobs")
+        .select("id")
+        .where("name", "=", claim.name)
+        .where("state", "=", "queued")
+        .where("run_at", "<=", claim.now)
+        .orderBy("run_at")
+        .orderBy("created_at")
+        .limit(1),
+    );
   const row = await db
     .updateTable("jobs")
     .set({
@@ -252,20 +284,7 @@ export async function enqueueTickIfDue(db: Db, tick: Tick): Promise<{ enqueued: 
   const since = new Date(tick.now.getTime() - tick.intervalSeconds * 1000).toISOString();
   const result = await db
     .insertInto("jobs")
-    .columns([
-      "id",
-      "name",
-      "data",
-      "state",
-      "singleton_key",
-      "attempts",
-      "run_at",
-      "locked_by",
-      "locked_until",
-      "last_error",
-      "created_at",
-      "updated_at",
-    ])
+    .columns(JOB_COLUMNS)
     .expression(
       db
         .selectNoFrom((eb) => [

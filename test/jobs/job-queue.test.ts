@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { sql } from "kysely";
 import type { JobQueue, JobSettled, QueueStats } from "../../src/jobs/job-queue.js";
+import { JsonText } from "../../src/jobs/json-text.js";
 import { PermanentJobError } from "../../src/jobs/permanent-job-error.js";
 import type { Store } from "../../src/store/open-store.js";
 import { jobQueueTargets, type QueueHarness, waitFor } from "./helpers/job-queue-targets.js";
@@ -70,6 +71,30 @@ describe.each(jobQueueTargets())("the $name job queue", (target) => {
     expect(settled).toEqual([
       { name: "coach", outcome: "completed", attempt: 1, durationSeconds: expect.any(Number) },
     ]);
+    await queue.stop();
+  });
+
+  it("adds a batch in one call: JSON text data arrives parsed, a repeated singleton key is deduped", async () => {
+    const { queue } = await harness.queue();
+    const runs: unknown[] = [];
+    queue.register("delivery", async (job) => {
+      runs.push(job.data);
+    });
+    await queue.start();
+
+    const ids = await queue.enqueueMany("delivery", [
+      { data: new JsonText('{"id":"d-1","payload":{"body":"caf\u00e9 \ud83d\udc4d"}}'), singletonKey: "d-1" },
+      { data: { id: "d-2" }, singletonKey: "d-2" },
+      { data: { id: "d-1 again" }, singletonKey: "d-1" },
+    ]);
+
+    expect(ids).toEqual([expect.any(String), expect.any(String), null]);
+    expect(await queue.enqueueMany("delivery", [])).toEqual([]);
+    await waitFor(async () => (await statsOf(queue, "delivery")).completed === 2, "both jobs to complete");
+    expect(runs).toEqual(
+      expect.arrayContaining([{ id: "d-1", payload: { body: "café 👍" } }, { id: "d-2" }]),
+    );
+    expect(runs).toHaveLength(2);
     await queue.stop();
   });
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import SQLite from "better-sqlite3";
 import { migrateToLatest, openStore, redactUrl, StoreError } from "../../src/store/open-store.js";
 import { storeTargets } from "../helpers/test-stores.js";
 
@@ -26,6 +30,35 @@ describe.each(storeTargets())("migrations on $name", (target) => {
 });
 
 describe("openStore", () => {
+  it("gives a new SQLite file 16 KB pages and WAL, and keeps an existing file's page size", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "review-coach-pages-"));
+    try {
+      const fresh = join(dir, "fresh.sqlite");
+      const store = await openStore(fresh);
+      await store.close();
+      const old = join(dir, "old.sqlite");
+      const before = new SQLite(old);
+      before.pragma("page_size = 4096");
+      before.exec("create table t (x)");
+      before.close();
+      await (await openStore(old)).close();
+
+      const pragma = (file: string, name: string) => {
+        const db = new SQLite(file, { readonly: true });
+        try {
+          return db.pragma(name, { simple: true });
+        } finally {
+          db.close();
+        }
+      };
+      expect(pragma(fresh, "page_size")).toBe(16384);
+      expect(pragma(fresh, "journal_mode")).toBe("wal");
+      expect(pragma(old, "page_size")).toBe(4096);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names the location and cause when PostgreSQL is unreachable", async () => {
     const attempt = openStore("postgres://nobody:secret@127.0.0.1:1/none");
     await expect(attempt).rejects.toBeInstanceOf(StoreError);

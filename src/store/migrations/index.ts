@@ -5,6 +5,7 @@ import * as analysis from "./2026-11-24T1130-analysis.js";
 import * as coaching from "./2026-11-24T1200-coaching.js";
 import * as digest from "./2026-11-24T1300-digest.js";
 import * as jobs from "./2026-11-24T1400-jobs.js";
+import * as jobClaimIndex from "./2026-11-24T1500-job-claim-index.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T1030-initial": initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1200-coaching": coaching,
   "2026-11-24T1300-digest": digest,
   "2026-11-24T1400-jobs": jobs,
+  "2026-11-24T1500-job-claim-index": jobClaimIndex,
 };
