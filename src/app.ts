@@ -1,6 +1,7 @@
 // The Probot application function: registers handlers and nothing else (logic lives in handlers/ and the core).
 import type { ApplicationFunction } from "probot";
 import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
+import type { CoachingObserver } from "./coaching/evaluate-review.js";
 import {
   createTimerScheduler,
   DEFAULT_SETTLE_MS,
@@ -17,6 +18,8 @@ export interface CoachingOptions {
   settleMs?: number;
   /** The optional LLM second opinion (wired when an OpenAI key is configured); heuristics only without it. */
   secondOpinion?: SecondOpinionPorts;
+  /** Told every coaching evaluation's outcome (the server counts them in /metrics). */
+  observer?: CoachingObserver;
 }
 
 export interface AppDeps extends RecordDeps {
@@ -38,6 +41,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       ...deps,
       settleMs: deps.coaching?.settleMs ?? DEFAULT_SETTLE_MS,
       ...(deps.coaching?.secondOpinion ? { secondOpinion: deps.coaching.secondOpinion } : {}),
+      ...(deps.coaching?.observer ? { observer: deps.coaching.observer } : {}),
     };
     if (jobs) {
       // The server's webhook receiver stores each delivery as a job (src/webhooks/webhook-receiver.ts).

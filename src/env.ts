@@ -19,6 +19,8 @@ const Env = z.object({
   APP_SLUG: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
+  /** Price of a million tokens (prompt and completion alike), for the spend metric; no spend is counted without it. */
+  OPENAI_USD_PER_MILLION_TOKENS: z.coerce.number().nonnegative().optional(),
   GITHUB_TOKEN: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;

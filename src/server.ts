@@ -18,7 +18,14 @@ import type { JobQueue } from "./jobs/job-queue.js";
 import { loadJudgePrompt } from "./llm/load-judge-prompt.js";
 import { createOpenAiJudge } from "./llm/openai-judge.js";
 import { sha256Hex } from "./llm/sha256-hex.js";
-import { createMetrics, type Metrics, metricsHandler, observeJobs } from "./observability/metrics.js";
+import {
+  createMetrics,
+  type Metrics,
+  metricsHandler,
+  observeCoaching,
+  observeJobs,
+  observeJudge,
+} from "./observability/metrics.js";
 import { checkReady } from "./observability/readiness.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
@@ -108,14 +115,16 @@ async function secondOpinionPorts(
   env: Env,
   store: Store,
   now: () => Date,
+  metrics: Metrics,
 ): Promise<SecondOpinionPorts | undefined> {
   if (!env.OPENAI_API_KEY) return undefined;
+  const judge = createOpenAiJudge({
+    apiKey: env.OPENAI_API_KEY,
+    prompt: await loadJudgePrompt(),
+    ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+  });
   return {
-    judge: createOpenAiJudge({
-      apiKey: env.OPENAI_API_KEY,
-      prompt: await loadJudgePrompt(),
-      ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
-    }),
+    judge: observeJudge(judge, metrics, env.OPENAI_USD_PER_MILLION_TOKENS),
     cache: createSqlJudgeCache(store.db, now),
     budget: createSqlJudgeBudget(store.db),
     clock: now,
@@ -165,7 +174,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     ...(baseUrl ? { baseUrl } : {}),
   });
   const identity: AppIdentity = { appId: env.APP_ID, botLogin: env.APP_SLUG ? `${env.APP_SLUG}[bot]` : null };
-  const secondOpinion = await secondOpinionPorts(env, store, now);
+  const secondOpinion = await secondOpinionPorts(env, store, now, metrics);
   await probot.load(
     createApp({
       store,
@@ -178,6 +187,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       coaching: {
         ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
         ...(secondOpinion ? { secondOpinion } : {}),
+        observer: observeCoaching(metrics),
       },
     }),
   );

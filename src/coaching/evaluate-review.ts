@@ -30,7 +30,11 @@ export interface EvaluateDeps {
   now: () => Date;
   /** Optional LLM second opinion for comments the heuristics are unsure of (config llm.enabled). */
   secondOpinion?: SecondOpinionPorts;
+  /** Told each round's outcome under the lease with the nudge's mode (metrics). Must not throw. */
+  observer?: CoachingObserver;
 }
+
+export type CoachingObserver = (evaluation: { mode: string; outcome: string }) => void;
 
 export interface ReviewTarget extends NudgeTarget {
   repoFullName: string;
@@ -163,6 +167,7 @@ export async function evaluateReview(input: EvaluateInput, deps: EvaluateDeps): 
               decision,
             );
       if (result.update) await saveNudge(db, key, result.update, deps.now());
+      deps.observer?.({ mode: nudge.mode ?? coaching.mode, outcome: result.outcome });
       if (await releaseNudge(db, key, new Date())) break;
       if (round === MAX_ROUNDS - 1) await abandonNudge(db, key);
     }

@@ -3,7 +3,7 @@
 import type { Context } from "probot";
 import { z } from "zod";
 import type { SecondOpinionPorts } from "../analysis/second-opinion.js";
-import { evaluateReview } from "../coaching/evaluate-review.js";
+import { type CoachingObserver, evaluateReview } from "../coaching/evaluate-review.js";
 import { parseCoachCommand } from "../coaching/policy-command.js";
 import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
@@ -20,6 +20,8 @@ export interface CoachDeps extends ConfigDeps {
    * lets go; a job queue also schedules a look after the lease expires, in case the holder died (kill -9).
    */
   onBusy?: (reviewKey: string) => Promise<void>;
+  /** Told each coaching outcome with its mode (metrics). */
+  observer?: CoachingObserver;
 }
 
 const Actor = z.looseObject({ login: z.string(), type: z.string().default("User") });

@@ -1,6 +1,8 @@
 // Prometheus metrics: one registry per app (never prom-client's global one, so tests and apps stay apart).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { type CommentJudge, JudgeError } from "../analysis/judge.js";
+import type { CoachingObserver } from "../coaching/evaluate-review.js";
 import type { JobObserver } from "../jobs/job-queue.js";
 
 export interface Metrics {
@@ -12,13 +14,14 @@ export interface Metrics {
   /** Finished job attempts by name and outcome (completed, retrying, dead). */
   jobs: Counter<"name" | "outcome">;
   jobDurationSeconds: Histogram<"name" | "outcome">;
-  /** LLM second-opinion calls by outcome (e.g. ok, timeout, error, over-budget). */
+  /** LLM second-opinion requests by outcome: ok, or why the heuristics stood (timeout, rate-limited, …). */
   llmCalls: Counter<"outcome">;
-  /** Tokens by kind: prompt or completion. */
-  llmTokens: Counter<"kind">;
+  /** Tokens the provider reported (prompt and completion together). */
+  llmTokens: Counter;
+  /** Tokens × OPENAI_USD_PER_MILLION_TOKENS, when that price is set. */
   llmSpendUsd: Counter;
-  /** Nudges posted, by coaching mode (summary, inline, check). */
-  nudgesPosted: Counter<"mode">;
+  /** Coaching evaluations that changed something on GitHub, by mode and outcome (nudged, updated, resolved). */
+  nudges: Counter<"mode" | "outcome">;
 }
 
 export interface MetricsOptions {
@@ -68,25 +71,24 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     }),
     llmCalls: new Counter({
       name: `${prefix}llm_calls_total`,
-      help: "LLM second-opinion calls, by outcome.",
+      help: "LLM second-opinion requests (one per review batch), by outcome: ok or the reason the heuristics stood.",
       labelNames: ["outcome"] as const,
       registers,
     }),
     llmTokens: new Counter({
       name: `${prefix}llm_tokens_total`,
-      help: "LLM tokens used, by kind (prompt, completion).",
-      labelNames: ["kind"] as const,
+      help: "LLM tokens the provider reported, prompt and completion together.",
       registers,
     }),
     llmSpendUsd: new Counter({
       name: `${prefix}llm_spend_usd_total`,
-      help: "Estimated LLM spend in US dollars.",
+      help: "Estimated LLM spend in US dollars (tokens × OPENAI_USD_PER_MILLION_TOKENS; 0 without a price).",
       registers,
     }),
-    nudgesPosted: new Counter({
-      name: `${prefix}nudges_posted_total`,
-      help: "Coaching nudges posted, by mode (summary, inline, check).",
-      labelNames: ["mode"] as const,
+    nudges: new Counter({
+      name: `${prefix}nudges_total`,
+      help: "Coaching evaluations that changed GitHub, by mode (summary, inline, check) and outcome (nudged, updated, resolved).",
+      labelNames: ["mode", "outcome"] as const,
       registers,
     }),
   };
@@ -98,6 +100,46 @@ export function observeJobs(metrics: Metrics): JobObserver {
     const labels = { name: event.name, outcome: event.outcome };
     metrics.jobs.inc(labels);
     metrics.jobDurationSeconds.observe(labels, event.durationSeconds);
+  };
+}
+
+/**
+ * The judge, counted: each request by outcome (a JudgeError's reason, else "error"), its tokens, and their price
+ * when one is given. Behaviour is unchanged: results and errors pass through.
+ */
+export function observeJudge(
+  judge: CommentJudge,
+  metrics: Metrics,
+  usdPerMillionTokens?: number,
+): CommentJudge {
+  return {
+    promptVersion: judge.promptVersion,
+    async judge(batch, options) {
+      try {
+        const results = await judge.judge(batch, {
+          ...options,
+          onUsage: (tokens) => {
+            metrics.llmTokens.inc(tokens);
+            if (usdPerMillionTokens !== undefined)
+              metrics.llmSpendUsd.inc((tokens * usdPerMillionTokens) / 1e6);
+            options.onUsage?.(tokens);
+          },
+        });
+        metrics.llmCalls.inc({ outcome: "ok" });
+        return results;
+      } catch (error) {
+        metrics.llmCalls.inc({ outcome: error instanceof JudgeError ? error.reason : "error" });
+        throw error;
+      }
+    },
+  };
+}
+
+/** Counts the coaching evaluations that changed GitHub (the coaching handler's observer). */
+export function observeCoaching(metrics: Metrics): CoachingObserver {
+  return ({ mode, outcome }) => {
+    if (outcome === "nudged" || outcome === "updated" || outcome === "resolved")
+      metrics.nudges.inc({ mode, outcome });
   };
 }
 

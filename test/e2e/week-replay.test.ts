@@ -86,12 +86,15 @@ describe.each(e2eStoreTargets())("a week of reviews through the real server ($na
     }
   });
 
-  it("nudges the bare corrections (#101) and the harsh review (#104), not the teaching one (#102)", () => {
+  it("nudges the bare corrections (#101) and the harsh review (#104), not the teaching one (#102)", async () => {
     const nudged = e2e.stack.fake
       .appComments(DEMO_REPO)
       .map((c) => c.issueNumber)
       .sort();
     expect(nudged).toEqual([101, 104]);
+    // …and /metrics counted those two nudges.
+    const text = await (await fetch(`${e2e.stack.app.url}/metrics`)).text();
+    expect(text).toContain('review_coach_nudges_total{mode="summary",outcome="nudged"} 2');
   });
 
   it("changes nothing on GitHub or in the store when the whole week is redelivered three times", async () => {

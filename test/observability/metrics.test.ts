@@ -2,7 +2,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { register as globalRegistry } from "prom-client";
-import { createMetrics, metricsHandler, observeJobs } from "../../src/observability/metrics.js";
+import { JudgeError } from "../../src/analysis/judge.js";
+import {
+  createMetrics,
+  metricsHandler,
+  observeCoaching,
+  observeJobs,
+  observeJudge,
+} from "../../src/observability/metrics.js";
 
 describe("createMetrics", () => {
   it("gives each app its own registry and leaves prom-client's global one alone", async () => {
@@ -22,9 +29,9 @@ describe("createMetrics", () => {
     const metrics = createMetrics({ processMetrics: false });
     metrics.deliveryAckSeconds.observe({ event: "pull_request_review" }, 0.03);
     metrics.llmCalls.inc({ outcome: "timeout" });
-    metrics.llmTokens.inc({ kind: "prompt" }, 812);
+    metrics.llmTokens.inc(812);
     metrics.llmSpendUsd.inc(0.0004);
-    metrics.nudgesPosted.inc({ mode: "summary" });
+    metrics.nudges.inc({ mode: "summary", outcome: "nudged" });
 
     const text = await metrics.registry.metrics();
 
@@ -32,9 +39,9 @@ describe("createMetrics", () => {
       'review_coach_webhook_ack_seconds_bucket{le="0.05",event="pull_request_review"} 1',
     );
     expect(text).toContain('review_coach_llm_calls_total{outcome="timeout"} 1');
-    expect(text).toContain('review_coach_llm_tokens_total{kind="prompt"} 812');
+    expect(text).toContain("review_coach_llm_tokens_total 812");
     expect(text).toContain("review_coach_llm_spend_usd_total 0.0004");
-    expect(text).toContain('review_coach_nudges_posted_total{mode="summary"} 1');
+    expect(text).toContain('review_coach_nudges_total{mode="summary",outcome="nudged"} 1');
     expect(text).toContain("# TYPE review_coach_jobs_total counter");
     expect(text).toContain("# TYPE review_coach_job_duration_seconds histogram");
   });
@@ -62,6 +69,80 @@ describe("observeJobs", () => {
   });
 });
 
+describe("observeJudge", () => {
+  const batch = [{ id: "c1", body: "rename this", verdict: "correcting" }] as never;
+
+  it("counts a request, its tokens and their price, and passes the usage on to the budget", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const budget: number[] = [];
+    const judge = observeJudge(
+      {
+        promptVersion: "judge-comment.v1",
+        async judge(_batch, options) {
+          options.onUsage?.(1500);
+          return [];
+        },
+      },
+      metrics,
+      2,
+    );
+
+    await judge.judge(batch, { model: "gpt-4o-mini", onUsage: (t) => budget.push(t) });
+
+    const text = await metrics.registry.metrics();
+    expect(judge.promptVersion).toBe("judge-comment.v1");
+    expect(budget).toEqual([1500]);
+    expect(text).toContain('review_coach_llm_calls_total{outcome="ok"} 1');
+    expect(text).toContain("review_coach_llm_tokens_total 1500");
+    expect(text).toContain("review_coach_llm_spend_usd_total 0.003");
+  });
+
+  it("counts a failure by the judge's reason and rethrows it; no price means no spend", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const failing = (error: Error) =>
+      observeJudge(
+        {
+          promptVersion: "v",
+          async judge() {
+            throw error;
+          },
+        },
+        metrics,
+      );
+
+    await expect(
+      failing(new JudgeError("timeout", "took too long")).judge(batch, {} as never),
+    ).rejects.toThrow("took too long");
+    await expect(failing(new Error("socket hang up")).judge(batch, {} as never)).rejects.toThrow(
+      "socket hang up",
+    );
+
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('review_coach_llm_calls_total{outcome="timeout"} 1');
+    expect(text).toContain('review_coach_llm_calls_total{outcome="error"} 1');
+    expect(text).toContain("review_coach_llm_spend_usd_total 0");
+  });
+});
+
+describe("observeCoaching", () => {
+  it("counts what changed GitHub, by mode and outcome, and nothing else", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const observe = observeCoaching(metrics);
+
+    for (const outcome of ["nudged", "nudged", "updated", "resolved", "skipped", "unchanged", "busy"])
+      observe({ mode: "summary", outcome });
+    observe({ mode: "check", outcome: "nudged" });
+
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('review_coach_nudges_total{mode="summary",outcome="nudged"} 2');
+    expect(text).toContain('review_coach_nudges_total{mode="summary",outcome="updated"} 1');
+    expect(text).toContain('review_coach_nudges_total{mode="summary",outcome="resolved"} 1');
+    expect(text).toContain('review_coach_nudges_total{mode="check",outcome="nudged"} 1');
+    expect(text).not.toContain('outcome="skipped"');
+    expect(text).not.toContain('outcome="busy"');
+  });
+});
+
 describe("metricsHandler", () => {
   let server: Server;
   afterEach(async () => {
@@ -70,7 +151,7 @@ describe("metricsHandler", () => {
 
   async function serve(): Promise<string> {
     const metrics = createMetrics({ processMetrics: false });
-    metrics.nudgesPosted.inc({ mode: "inline" });
+    metrics.nudges.inc({ mode: "inline", outcome: "nudged" });
     server = createServer(metricsHandler(metrics.registry));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
@@ -80,7 +161,7 @@ describe("metricsHandler", () => {
     const res = await fetch(await serve());
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(await res.text()).toContain('review_coach_nudges_posted_total{mode="inline"} 1');
+    expect(await res.text()).toContain('review_coach_nudges_total{mode="inline",outcome="nudged"} 1');
   });
 
   it("refuses other methods", async () => {
