@@ -10,6 +10,7 @@ import {
 import { registerDeliveryJobs } from "./handlers/delivery-jobs.js";
 import { processDelivery } from "./handlers/process-delivery.js";
 import { RECORDED_EVENTS, type RecordDeps, recordDelivery } from "./handlers/record-delivery.js";
+import type { RepoConfigCache } from "./handlers/resolve-repo-config.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 
 export interface CoachingOptions {
@@ -24,6 +25,8 @@ export interface CoachingOptions {
 
 export interface AppDeps extends RecordDeps {
   coaching?: CoachingOptions;
+  /** Remembers each repository's loaded config for a while (createRepoConfigCache); without it, read per event. */
+  configCache?: RepoConfigCache;
   /**
    * With a queue, the app only registers the job handlers: the server stores each delivery as a job and
    * acknowledges, and the job records it and does its work (config check, commands, coaching, settle delays).

@@ -11,6 +11,7 @@ import { startDigestScheduler } from "./digest/schedule-digests.js";
 import { type Env, githubApiUrl, readEnv } from "./env.js";
 import { enqueueDeliveries } from "./handlers/delivery-jobs.js";
 import { RECORDED_EVENTS } from "./handlers/record-delivery.js";
+import { createRepoConfigCache } from "./handlers/resolve-repo-config.js";
 import type { AppIdentity } from "./ingest/normalize-delivery.js";
 import { isMainModule } from "./is-main-module.js";
 import { createJobQueue } from "./jobs/create-job-queue.js";
@@ -53,6 +54,11 @@ export interface ServerOptions {
   jobs?: { pollIntervalMs?: number; leaseSeconds?: number; retryDelaySeconds?: number };
   /** Settle delay before re-evaluating a review after comment or edit deliveries (default 15 s). */
   settleMs?: number;
+  /**
+   * How long a repository's loaded config is used before GitHub is asked again (default 60 s; 0 reads it on every
+   * event). A change to the file applies within this time.
+   */
+  configCacheTtlMs?: number;
 }
 
 /** GitHub's own cap on a webhook payload is 25 MB; anything larger is not GitHub. */
@@ -181,6 +187,13 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       now,
       identity,
       jobs,
+      ...(options.configCacheTtlMs === 0
+        ? {}
+        : {
+            configCache: createRepoConfigCache(
+              options.configCacheTtlMs !== undefined ? { ttlMs: options.configCacheTtlMs } : {},
+            ),
+          }),
       ...(options.jobs?.retryDelaySeconds !== undefined
         ? { jobRetryDelaySeconds: options.jobs.retryDelaySeconds }
         : {}),

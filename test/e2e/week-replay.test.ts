@@ -165,6 +165,16 @@ describe.each(e2eStoreTargets())("a week of reviews through the real server ($na
     expect(fake.labels(DEMO_REPO).map((l) => l.name)).toEqual(["review-coach"]);
   }, 40_000);
 
+  it("reads the repository's config once per process, not once per event (the config cache)", () => {
+    const reads = e2e.stack.fake.requestsTo("GET", /^\/repos\/acme\/payments\/contents\/.*review-coach\.yml/);
+    const reviews = envelopes.filter((e) => e.event === "pull_request_review");
+    // Each review reads the config without the cache. Within its 60 s: the first process read it once, and the one
+    // restarted by the digest test once more.
+    expect(reviews.length).toBeGreaterThan(2);
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    expect(reads.length).toBeLessThanOrEqual(2);
+  });
+
   it("calls GitHub only as the installation, on endpoints the fake knows", () => {
     const fake = e2e.stack.fake;
     expect(fake.unknownRequests()).toEqual([]);
