@@ -114,6 +114,8 @@ function calm(sentence: string): string {
   return sentence
     .replace(/\b[A-Z][A-Z']{2,}\b/g, (word) => (ACRONYMS.has(word) ? word : word.toLowerCase()))
     .replace(/([!?])[!?]+/g, "$1")
+    // Condescending asides ("…, obviously.") carry no request: the rewrite drops them.
+    .replace(/,?\s*\b(?:obviously|clearly|of course|duh)\b\s*(?=[.!?]?$)/i, "")
     .trim();
 }
 

@@ -68,7 +68,7 @@ const RULES: readonly Rule[] = [
   {
     name: "failure-mode",
     pattern:
-      /\b(?:leaks?|leaking|race condition|races?|racy|deadlocks?|panics|crash(?:es)?|throws|overflows|corrupts|breaks|fails|hangs|flaky|flakes|swallows|n\+1|quadratic|o\(n\W*2\)|o\(n²\)|(?:sql|command|code|script|html|header|log|prompt|shell) injection|xss|csrf|vulnerab\w+|retain cycle|off[- ]by[- ]one|twice|guessable|insecure|not (?:thread[- ]safe|atomic|idempotent|synchronized)|isn't (?:thread[- ]safe|atomic|idempotent|synchronized)|never (?:released|closed|freed|called|deallocates|runs))\b/i,
+      /\b(?:leaks?|leaking|race condition|races?|racy|deadlocks?|panics|crash(?:es)?|throws|overflows|corrupts|breaks|fails|hangs|flaky|flakes|swallows|n\+1|quadratic|o\(n\W*2\)|o\(n²\)|(?:sql|command|code|script|html|header|log|prompt|shell) injection|xss|csrf|vulnerab\w+|retain cycle|off[- ]by[- ]one|(?:runs?|ran|called|fires?|fired|executes?|executed|sent|charged|emitted|invoked|counted|processed|applied|retried|posted|billed) twice|guessable|insecure|not (?:thread[- ]safe|atomic|idempotent|synchronized)|isn't (?:thread[- ]safe|atomic|idempotent|synchronized)|never (?:released|closed|freed|called|deallocates|runs))\b/i,
   },
   {
     name: "cost",

@@ -183,6 +183,19 @@ describe("assess: rewrite suggestion", () => {
   it("is only given for corrections", () => {
     expect(assess(byReviewer("What happens if `items` is empty?"), context).suggestion).toBeUndefined();
   });
+
+  it("reads a rhetorical, sneering question as a harsh correction and rewrites it without the sneer", () => {
+    const a = assess(byReviewer("Why would you loop twice?! Just use a map, obviously."), context);
+
+    expect(a).toMatchObject({ verdict: "correcting", tone: "harsh" });
+    expect(a.suggestion).toMatch(/^Could we use a map\? \(why: /);
+    expect(a.suggestion).not.toMatch(/obviously|why would you/i);
+  });
+
+  it("still counts code that runs twice as a failure mode worth explaining", () => {
+    const a = assess(byReviewer("This handler runs twice when the webhook is redelivered."), context);
+    expect(a.verdict).toBe("teaching");
+  });
 });
 
 describe("assess: the contract", () => {
