@@ -111,12 +111,14 @@ function isRequest(sentence: string): boolean {
 
 /** Shouted words are lowered ("FIX THE INDENTATION" → "fix the indentation"); acronyms stay; "!!!"/"???" become one. */
 function calm(sentence: string): string {
-  return sentence
-    .replace(/\b[A-Z][A-Z']{2,}\b/g, (word) => (ACRONYMS.has(word) ? word : word.toLowerCase()))
-    .replace(/([!?])[!?]+/g, "$1")
-    // Condescending asides ("…, obviously.") carry no request: the rewrite drops them.
-    .replace(/,?\s*\b(?:obviously|clearly|of course|duh)\b\s*(?=[.!?]?$)/i, "")
-    .trim();
+  return (
+    sentence
+      .replace(/\b[A-Z][A-Z']{2,}\b/g, (word) => (ACRONYMS.has(word) ? word : word.toLowerCase()))
+      .replace(/([!?])[!?]+/g, "$1")
+      // Condescending asides ("…, obviously.") carry no request: the rewrite drops them.
+      .replace(/,?\s*\b(?:obviously|clearly|of course|duh)\b\s*(?=[.!?]?$)/i, "")
+      .trim()
+  );
 }
 
 /** "rename to x" → "rename this to x"; "remove" → "remove this": the request reads naturally as a question. */
