@@ -1,6 +1,6 @@
 // The embedded job queue: jobs in the store's `jobs` table, run in-process by polling; a restart loses nothing.
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import {
   claimNextJob,
   completeJob,
@@ -180,21 +180,31 @@ export function createSqliteJobQueue(db: Kysely<Database>, options: SqliteJobQue
 
     async enqueueMany(name, jobs) {
       const at = now();
-      return db.transaction().execute(async (tx) => {
-        const ids: (string | null)[] = [];
-        for (const job of jobs) {
-          const id = randomUUID();
-          const inserted = await insertJob(tx, {
-            id,
-            name,
-            data: job.data,
-            singletonKey: job.singletonKey ?? null,
-            runAt: (job.startAfter ?? at).toISOString(),
-            at: at.toISOString(),
-          });
-          ids.push(inserted ? id : null);
+      // One write transaction for the batch (group commit). BEGIN IMMEDIATE takes the write lock up front, so
+      // another process on the file makes it wait (busy_timeout) instead of failing half-way as a deferred
+      // transaction would when it upgrades from reading to writing.
+      return db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const ids: (string | null)[] = [];
+          for (const job of jobs) {
+            const id = randomUUID();
+            const inserted = await insertJob(conn, {
+              id,
+              name,
+              data: job.data,
+              singletonKey: job.singletonKey ?? null,
+              runAt: (job.startAfter ?? at).toISOString(),
+              at: at.toISOString(),
+            });
+            ids.push(inserted ? id : null);
+          }
+          await sql`commit`.execute(conn);
+          return ids;
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw error;
         }
-        return ids;
       });
     },
 

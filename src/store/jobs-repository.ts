@@ -2,7 +2,7 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
 import { jobDataJson } from "../jobs/json-text.js";
 import { preparedQuery } from "./prepared-query.js";
-import type { Database, JobsTable } from "./schema.js";
+import type { Database, JobPayloadsTable, JobsTable } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -27,11 +27,12 @@ export interface StoredJob {
   updatedAt: string;
 }
 
-function toStoredJob(row: JobsTable): StoredJob {
+function toStoredJob(row: JobsTable, data: string | null | undefined): StoredJob {
   return {
     id: row.id,
     name: row.name,
-    data: JSON.parse(row.data) as unknown,
+    // A completed job's payload is gone (deleted at completion): its data reads as null.
+    data: data == null ? null : (JSON.parse(data) as unknown),
     state: row.state as StoredJobState,
     singletonKey: row.singleton_key,
     attempts: Number(row.attempts),
@@ -58,7 +59,6 @@ export interface NewJob {
 const JOB_COLUMNS = [
   "id",
   "name",
-  "data",
   "state",
   "singleton_key",
   "attempts",
@@ -77,15 +77,23 @@ const insertJobRow = preparedQuery(JOB_COLUMNS, (db: Kysely<Database>, row: Jobs
     .onConflict((oc) => oc.doNothing()),
 );
 
+const insertPayloadRow = preparedQuery(
+  ["job_id", "data", "created_at"],
+  (db: Kysely<Database>, row: JobPayloadsTable) => db.insertInto("job_payloads").values(row),
+);
+
 /**
  * False when a queued or active job already holds the singleton key (the unique partial index decides, atomically).
- * On every webhook: a prepared statement, and JSON text data is stored as is.
+ * The payload goes in first, under the new job's id, so a job row never lacks its data; a deduped job's payload is
+ * deleted again, and one left by a crash in between is pruned (pruneJobs). No explicit transaction: SQLite runs
+ * each statement with the busy timeout, which a deferred transaction shared by two processes would not get.
+ * On every webhook: prepared statements, and JSON text is stored as is.
  */
 export async function insertJob(db: Db, job: NewJob): Promise<boolean> {
+  await insertPayloadRow(db, { job_id: job.id, data: jobDataJson(job.data), created_at: job.at });
   const result = await insertJobRow(db, {
     id: job.id,
     name: job.name,
-    data: jobDataJson(job.data),
     state: "queued",
     singleton_key: job.singletonKey,
     attempts: 0,
@@ -96,7 +104,14 @@ export async function insertJob(db: Db, job: NewJob): Promise<boolean> {
     created_at: job.at,
     updated_at: job.at,
   });
-  return Number(result.numAffectedRows ?? 0n) > 0;
+  if (Number(result.numAffectedRows ?? 0n) > 0) return true;
+  await db.deleteFrom("job_payloads").where("job_id", "=", job.id).execute();
+  return false;
+}
+
+async function payloadOf(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom("job_payloads").select("data").where("job_id", "=", id).executeTakeFirst();
+  return row?.data;
 }
 
 export interface Claim {
@@ -164,7 +179,7 @@ export async function claimNextJob(db: Db, claim: Claim): Promise<StoredJob | un
     )
     .returningAll()
     .executeTakeFirst();
-  return row ? toStoredJob(row) : undefined;
+  return row ? toStoredJob(row, await payloadOf(db, row.id)) : undefined;
 }
 
 /** The claim a worker holds: completing or failing applies only while it still holds it. */
@@ -174,7 +189,10 @@ export interface JobFence {
   attempts: number;
 }
 
-/** False when the lease was lost (expired and claimed again): the outcome is not recorded. */
+/**
+ * False when the lease was lost (expired and claimed again): the outcome is not recorded. A completed job's payload
+ * is deleted with it (a webhook body is ~20 KB; the row stays for the counts until pruned).
+ */
 export async function completeJob(db: Db, fence: JobFence, at: string): Promise<boolean> {
   const result = await db
     .updateTable("jobs")
@@ -184,7 +202,10 @@ export async function completeJob(db: Db, fence: JobFence, at: string): Promise<
     .where("locked_by", "=", fence.workerId)
     .where("attempts", "=", fence.attempts)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (Number(result.numUpdatedRows) === 0) return false;
+  // A crash before this leaves the payload to pruneJobs.
+  await db.deleteFrom("job_payloads").where("job_id", "=", fence.id).execute();
+  return true;
 }
 
 export interface JobFailureUpdate {
@@ -217,7 +238,7 @@ export async function failJob(db: Db, fence: JobFence, update: JobFailureUpdate)
 
 export async function getJob(db: Db, id: string): Promise<StoredJob | undefined> {
   const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
-  return row ? toStoredJob(row) : undefined;
+  return row ? toStoredJob(row, await payloadOf(db, id)) : undefined;
 }
 
 export interface JobCount {
@@ -280,6 +301,11 @@ export interface Tick {
  * INSERT … SELECT … WHERE NOT EXISTS, atomic on its own. Returns when the newest tick is due again.
  */
 export async function enqueueTickIfDue(db: Db, tick: Tick): Promise<{ enqueued: boolean; dueAt: Date }> {
+  // Payload first, as in insertJob: the tick's row never lacks it; an unneeded one is deleted below.
+  await db
+    .insertInto("job_payloads")
+    .values({ job_id: tick.id, data: JSON.stringify(tick.data ?? null), created_at: tick.now.toISOString() })
+    .execute();
   const now = tick.now.toISOString();
   const since = new Date(tick.now.getTime() - tick.intervalSeconds * 1000).toISOString();
   const result = await db
@@ -290,7 +316,6 @@ export async function enqueueTickIfDue(db: Db, tick: Tick): Promise<{ enqueued: 
         .selectNoFrom((eb) => [
           eb.val(tick.id).as("id"),
           eb.val(tick.name).as("name"),
-          eb.val(JSON.stringify(tick.data ?? null)).as("data"),
           eb.val("queued").as("state"),
           eb.val(tick.key).as("singleton_key"),
           eb.val(0).as("attempts"),
@@ -315,6 +340,8 @@ export async function enqueueTickIfDue(db: Db, tick: Tick): Promise<{ enqueued: 
     )
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
+  const enqueued = Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  if (!enqueued) await db.deleteFrom("job_payloads").where("job_id", "=", tick.id).execute();
   const newest = await db
     .selectFrom("jobs")
     .select("created_at")
@@ -325,7 +352,7 @@ export async function enqueueTickIfDue(db: Db, tick: Tick): Promise<{ enqueued: 
     .executeTakeFirst();
   const last = newest ? Date.parse(newest.created_at) : tick.now.getTime();
   return {
-    enqueued: Number(result.numInsertedOrUpdatedRows ?? 0n) > 0,
+    enqueued,
     dueAt: new Date(last + tick.intervalSeconds * 1000),
   };
 }
@@ -337,5 +364,24 @@ export async function pruneJobs(db: Db, before: string): Promise<number> {
     .where("state", "in", ["completed", "dead"])
     .where("updated_at", "<", before)
     .executeTakeFirst();
+  // Payloads of completed jobs a crash kept, of the jobs just deleted, and any a crash left without a job. A payload
+  // is written just before its job row, so one without a job is only an orphan once it is old.
+  await db
+    .deleteFrom("job_payloads")
+    .where(({ and, or, exists, not, selectFrom, eb }) =>
+      or([
+        exists(
+          selectFrom("jobs")
+            .select("id")
+            .whereRef("jobs.id", "=", "job_payloads.job_id")
+            .where("state", "=", "completed"),
+        ),
+        and([
+          eb("created_at", "<", before),
+          not(exists(selectFrom("jobs").select("id").whereRef("jobs.id", "=", "job_payloads.job_id"))),
+        ]),
+      ]),
+    )
+    .execute();
   return Number(result.numDeletedRows);
 }

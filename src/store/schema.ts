@@ -225,11 +225,18 @@ export interface CoachingOptOutsTable {
   updated_at: string;
 }
 
+/** A job's data, apart from its frequently updated row; deleted when the job completes. */
+export interface JobPayloadsTable {
+  job_id: string;
+  /** JSON */
+  data: string;
+  /** ISO; written just before the job row. */
+  created_at: string;
+}
+
 export interface JobsTable {
   id: string;
   name: string;
-  /** JSON */
-  data: string;
   /** queued | active | completed | dead (see src/store/jobs-repository.ts) */
   state: string;
   /** At most one queued or active job per (name, singleton_key). */
@@ -263,4 +270,5 @@ export interface Database {
   coaching_decisions: CoachingDecisionsTable;
   coaching_opt_outs: CoachingOptOutsTable;
   jobs: JobsTable;
+  job_payloads: JobPayloadsTable;
 }

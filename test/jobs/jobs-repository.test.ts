@@ -123,4 +123,37 @@ describe.each(storeTargets())("the jobs table on $name", (target) => {
     expect(await getJob(store.db, "done")).toBeUndefined();
     expect(await getJob(store.db, "waiting")).toMatchObject({ state: "queued" });
   });
+
+  const payloads = async () =>
+    (await store.db.selectFrom("job_payloads").select("job_id").orderBy("job_id").execute()).map(
+      (r) => r.job_id,
+    );
+
+  it("keeps a job's data apart from its row: claimed with it, deleted when the job completes", async () => {
+    await add("a", { singletonKey: "k" });
+    expect(await add("dup", { singletonKey: "k" })).toBe(false);
+    expect(await payloads()).toEqual(["a"]); // the deduped job left nothing behind
+
+    const claimed = await claimNextJob(store.db, { name: "coach", workerId: "w", now: t0, lockedUntil: t1 });
+    expect(claimed?.data).toEqual({ id: "a" });
+    await completeJob(store.db, { id: "a", workerId: "w", attempts: 1 }, t0);
+
+    expect(await payloads()).toEqual([]);
+    expect(await getJob(store.db, "a")).toMatchObject({ state: "completed", data: null });
+  });
+
+  it("prunes payloads a crash left behind, but not one whose job row is about to be written", async () => {
+    await add("queued");
+    await store.db
+      .insertInto("job_payloads")
+      .values([
+        { job_id: "old-orphan", data: "{}", created_at: t0 },
+        { job_id: "young-orphan", data: "{}", created_at: t2 },
+      ])
+      .execute();
+
+    await pruneJobs(store.db, t1);
+
+    expect(await payloads()).toEqual(["queued", "young-orphan"]);
+  });
 });

@@ -54,7 +54,11 @@ describe.each(storeTargets())("prepared queries on $name", (target) => {
         at,
       }),
     ).toBe(false);
-    const row = await store.db.selectFrom("jobs").select("data").where("id", "=", "t-1").executeTakeFirst();
+    const row = await store.db
+      .selectFrom("job_payloads")
+      .select("data")
+      .where("job_id", "=", "t-1")
+      .executeTakeFirst();
     expect(row?.data).toBe(text);
     expect(await getJob(store.db, "t-2")).toBeUndefined();
   });
@@ -64,7 +68,6 @@ describe.each(storeTargets())("prepared queries on $name", (target) => {
       db.insertInto("jobs").values({
         id: p.id,
         name: "fixed-name",
-        data: "{}",
         state: "queued",
         singleton_key: null,
         attempts: 0,

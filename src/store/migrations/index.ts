@@ -6,6 +6,7 @@ import * as coaching from "./2026-11-24T1200-coaching.js";
 import * as digest from "./2026-11-24T1300-digest.js";
 import * as jobs from "./2026-11-24T1400-jobs.js";
 import * as jobClaimIndex from "./2026-11-24T1500-job-claim-index.js";
+import * as jobPayloads from "./2026-11-24T1600-job-payloads.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T1030-initial": initial,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1300-digest": digest,
   "2026-11-24T1400-jobs": jobs,
   "2026-11-24T1500-job-claim-index": jobClaimIndex,
+  "2026-11-24T1600-job-payloads": jobPayloads,
 };
