@@ -30,6 +30,7 @@ import {
 import { checkReady } from "./observability/readiness.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
+import { startWalCheckpointer } from "./store/wal-checkpointer.js";
 import { batchWrites } from "./webhooks/batch-writes.js";
 import { createWebhookReceiver, type ReceivedDelivery } from "./webhooks/webhook-receiver.js";
 
@@ -160,6 +161,12 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   }
   const store = options.store ?? (await openStore(env.DATABASE_URL));
   log.info({ store: store.location, dialect: store.dialect }, "store ready");
+  const checkpoints =
+    store.dialect === "sqlite" && store.location !== ":memory:"
+      ? await startWalCheckpointer(store.db, store.location, {
+          onError: (message) => log.warn({ error: message }, "background WAL checkpoint failed"),
+        })
+      : undefined;
 
   const metrics = createMetrics();
   const jobs = createJobQueue(store, {
@@ -289,6 +296,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     await digests.stop();
     // Running jobs finish; queued ones stay in the store for the next start.
     await jobs.stop({ graceful: true, timeoutMs: 20_000 });
+    await checkpoints?.stop();
     if (!options.store) await store.close();
     log.info("review-coach stopped");
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { pino } from "pino";
 import { readEnv } from "../../src/env.js";
+import { waitForIdle } from "../../src/jobs/wait-for-idle.js";
 import { type RunningServer, startServer } from "../../src/server.js";
 import { listEvents } from "../../src/store/events-repository.js";
 import { sendDelivery, testPrivateKey } from "../helpers/signed-delivery.js";
@@ -41,7 +42,7 @@ describe("the HTTP server", () => {
     expect(await res.json()).toEqual({ status: "ok" });
   });
 
-  it("records a correctly signed delivery", async () => {
+  it("acknowledges a correctly signed delivery once it is stored as a job, which then records it", async () => {
     const payload = example("pull_request_review_comment", "created");
     const res = await sendDelivery(hook, {
       event: "pull_request_review_comment",
@@ -50,6 +51,15 @@ describe("the HTTP server", () => {
       secret,
     });
     expect(res.status).toBe(200);
+    // The acknowledgement means "stored": the delivery is in the store as a job with its payload.
+    const job = await running.store.db
+      .selectFrom("jobs")
+      .select(["id", "name"])
+      .where("singleton_key", "=", "sig-ok")
+      .executeTakeFirst();
+    expect(job?.name).toBe("process-delivery");
+
+    expect(await waitForIdle(running.jobs, { timeoutMs: 10_000 })).toBe(true);
     const events = await listEvents(running.store.db);
     expect(events.map((e) => e.key)).toContain("review_comment:284312630");
   });
