@@ -129,21 +129,25 @@ interface ServeRequest {
 type ChildMessage =
   | { type: "listening"; url: string }
   | { type: "stopped"; stored: Record<string, number> }
-  | { type: "cpu"; micros: number };
+  | { type: "cpu"; micros: number; recorded: number };
 
-/** Both servers answer "cpu" with the CPU time (user + system) their process has used so far. */
-function answerCpu(send: (message: ChildMessage) => void): void {
+/**
+ * Both servers answer "cpu" with the CPU time (user + system) their process has used so far and how many
+ * deliveries it has recorded (review-coach: rows in `deliveries`, written by the jobs; bare Probot: 0).
+ */
+function answerCpu(send: (message: ChildMessage) => void, recorded: () => Promise<number>): void {
   process.on("message", (message) => {
     if (message !== "cpu") return;
     const used = process.cpuUsage();
-    send({ type: "cpu", micros: used.user + used.system });
+    void recorded().then((n) => send({ type: "cpu", micros: used.user + used.system, recorded: n }));
   });
 }
 
 /** Child process side: starts one server, reports its URL, stops on "stop" and reports what it stored. */
 async function serve(request: ServeRequest): Promise<void> {
   const send = (message: ChildMessage) => process.send?.(message);
-  answerCpu(send);
+  let recorded = async () => 0;
+  answerCpu(send, () => recorded());
   const silent = pino({ level: "silent" });
   if (request.kind === "bare-probot") {
     const probot = new Probot({
@@ -185,6 +189,15 @@ async function serve(request: ServeRequest): Promise<void> {
     LOG_LEVEL: "silent",
   });
   const running = await startServer(env, { log: silent, store });
+  recorded = async () =>
+    Number(
+      (
+        await store.db
+          .selectFrom("deliveries")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   send({ type: "listening", url: running.url });
   process.on("message", (message) => {
     if (message !== "stop") return;
@@ -209,8 +222,8 @@ async function serve(request: ServeRequest): Promise<void> {
 
 interface ChildServer {
   url: string;
-  /** The child's CPU time so far, in microseconds. */
-  cpu(): Promise<number>;
+  /** The child's CPU time so far, in microseconds, and the deliveries it has recorded. */
+  cpu(): Promise<{ micros: number; recorded: number }>;
   stop(): Promise<Record<string, number>>;
 }
 
@@ -242,7 +255,7 @@ function startChild(request: ServeRequest): Promise<ChildServer> {
             const onMessage = (m: ChildMessage) => {
               if (m.type !== "cpu") return;
               child.off("message", onMessage);
-              done(m.micros);
+              done({ micros: m.micros, recorded: m.recorded });
             };
             child.on("message", onMessage);
             child.send("cpu");
@@ -284,6 +297,8 @@ export interface LoadFigures {
    */
   cpuMicrosPerDelivery: number;
   serverBusy: number;
+  /** Deliveries the jobs recorded (ingested) per second in the window: what the process worked off meanwhile. */
+  recordedPerSecond: number;
   /** Rows review-coach stored (deliveries, events…), to show it did the work. */
   stored: Record<string, number>;
 }
@@ -352,9 +367,10 @@ async function measure(
   try {
     // Warm-up: JIT, the installation token, SQLite's page cache; not measured.
     await run(WARMUP_SECONDS);
-    const cpuBefore = await server.cpu();
+    const before = await server.cpu();
     const result = await run(load.seconds);
-    const cpuMicros = (await server.cpu()) - cpuBefore;
+    const after = await server.cpu();
+    const cpuMicros = after.micros - before.micros;
     const stored = await server.stop();
     return {
       name,
@@ -366,6 +382,7 @@ async function measure(
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
       cpuMicrosPerDelivery: result["2xx"] > 0 ? cpuMicros / result["2xx"] : 0,
+      recordedPerSecond: (after.recorded - before.recorded) / result.duration,
       serverBusy: cpuMicros / (result.duration * 1e6),
       stored,
     };
@@ -382,7 +399,8 @@ function line(f: LoadFigures, what: string): string {
   return (
     `  ${f.name.padEnd(13)} ${what.padEnd(14)} ${f.deliveriesPerSecond.toFixed(0).padStart(6)} deliveries/s   ` +
     `p50 ${f.p50Ms.toFixed(1)} ms   p99 ${f.p99Ms.toFixed(1)} ms   max ${f.maxMs.toFixed(0)} ms   ` +
-    `server CPU ${f.cpuMicrosPerDelivery.toFixed(0)} µs/delivery, busy ${(f.serverBusy * 100).toFixed(0)}%   ` +
+    `server CPU ${f.cpuMicrosPerDelivery.toFixed(0)} µs/delivery, busy ${(f.serverBusy * 100).toFixed(0)}%, ` +
+    `recorded by jobs meanwhile ${f.recordedPerSecond.toFixed(0)}/s   ` +
     `(${f.acknowledged} acknowledged, ${f.non2xx} non-2xx, ${f.errors} errors${stored ? `; stored ${stored}` : ""})`
   );
 }
