@@ -169,7 +169,10 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       : undefined;
 
   const metrics = createMetrics();
+  // Webhook requests in flight (being read, checked, stored); jobs give way to them (PollingOptions.deferWhile).
+  let inFlight = 0;
   const jobs = createJobQueue(store, {
+    deferWhile: () => inFlight > 0,
     ...(store.connectionString ? { databaseUrl: store.connectionString } : {}),
     log: log.child({ name: "jobs" }),
     observer: observeJobs(metrics),
@@ -222,7 +225,6 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   await jobs.start();
   const serveMetrics = metricsHandler(metrics.registry);
 
-  let inFlight = 0;
   let draining = false;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
