@@ -109,10 +109,6 @@ function settleAsJob(queue: JobQueue, data: DeliveryJobData, now: () => Date): S
   };
 }
 
-export async function enqueueDelivery(queue: JobQueue, data: DeliveryJobData): Promise<void> {
-  await queue.enqueue(DELIVERY_JOB, data, { singletonKey: data.id });
-}
-
 /** A delivery as received: its body is the payload's JSON text, stored as is. */
 export interface ReceivedDeliveryJob {
   id: string;
