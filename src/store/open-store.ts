@@ -81,6 +81,10 @@ function openPostgres(url: string): Store {
         : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  // An idle connection the server closes (a restart, failover, pg_terminate_backend, a forced drop) is reported as an
+  // 'error' on the pool; unheard, it would crash the process. The pool has already discarded that connection and
+  // the next query opens a new one; errors of queries in flight reach their callers as usual.
+  pool.on("error", () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import SQLite from "better-sqlite3";
+import { sql } from "kysely";
+import pg from "pg";
 import { migrateToLatest, openStore, redactUrl, StoreError } from "../../src/store/open-store.js";
-import { storeTargets } from "../helpers/test-stores.js";
+import { openPostgresTestStore, storeTargets } from "../helpers/test-stores.js";
 
 describe.each(storeTargets())("migrations on $name", (target) => {
   it("creates every table from an empty database and is a no-op the second time", async () => {
@@ -24,6 +26,28 @@ describe.each(storeTargets())("migrations on $name", (target) => {
       );
       expect(await migrateToLatest(store.db, store.dialect)).toEqual([]);
     } finally {
+      await store.close();
+    }
+  });
+});
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+(pgUrl ? describe : describe.skip)("a PostgreSQL store whose connection the server closes", () => {
+  it("survives it (no unhandled pool error) and the next query reconnects", async () => {
+    const store = await openPostgresTestStore(pgUrl as string);
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db);
+      // The connection is idle in the pool now; the server ends it, as a restart or failover would.
+      await admin.query("select pg_terminate_backend($1)", [rows[0]?.pid]);
+      await new Promise((r) => setTimeout(r, 200));
+
+      const again = await sql<{ one: number }>`select 1 as one`.execute(store.db);
+      expect(again.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
       await store.close();
     }
   });
