@@ -12,6 +12,7 @@ import { type Env, githubApiUrl, readEnv } from "./env.js";
 import { enqueueDeliveries } from "./handlers/delivery-jobs.js";
 import { RECORDED_EVENTS } from "./handlers/record-delivery.js";
 import { createRepoConfigCache } from "./handlers/resolve-repo-config.js";
+import { sendJson } from "./http/send-json.js";
 import type { AppIdentity } from "./ingest/normalize-delivery.js";
 import { isMainModule } from "./is-main-module.js";
 import { createJobQueue } from "./jobs/create-job-queue.js";
@@ -139,11 +140,6 @@ async function secondOpinionPorts(
   };
 }
 
-const json = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
-};
-
 export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(env);
   const now = options.now ?? (() => new Date());
@@ -229,12 +225,12 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") {
-      json(res, draining ? 503 : 200, { status: draining ? "draining" : "ok" });
+      sendJson(res, draining ? 503 : 200, { status: draining ? "draining" : "ok" });
       return;
     }
     if (req.method === "GET" && path === "/readyz") {
       void checkReady(store).then((ready) =>
-        json(res, ready.ok && !draining ? 200 : 503, {
+        sendJson(res, ready.ok && !draining ? 200 : 503, {
           status: ready.ok && !draining ? "ready" : "unready",
           ...ready,
         }),
@@ -248,10 +244,10 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     if (req.method === "POST" && path === env.WEBHOOK_PATH) {
       // Refuse oversized bodies before reading them: GitHub caps payloads at 25 MB and always sends a length.
       const length = Number(req.headers["content-length"]);
-      if (!Number.isFinite(length)) return json(res, 411, { error: "content-length required" });
+      if (!Number.isFinite(length)) return sendJson(res, 411, { error: "content-length required" });
       if (length > MAX_WEBHOOK_BYTES) {
         res.setHeader("connection", "close");
-        return json(res, 413, { error: `payload over ${MAX_WEBHOOK_BYTES} bytes` });
+        return sendJson(res, 413, { error: `payload over ${MAX_WEBHOOK_BYTES} bytes` });
       }
       const event = String(req.headers["x-github-event"] ?? "unknown");
       const stopTimer = metrics.deliveryAckSeconds.startTimer({ event });
@@ -263,7 +259,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
         });
       });
     }
-    if (req.method !== "POST" || path !== env.WEBHOOK_PATH) return json(res, 404, { error: "not found" });
+    if (req.method !== "POST" || path !== env.WEBHOOK_PATH) return sendJson(res, 404, { error: "not found" });
     inFlight++;
     res.on("close", () => {
       inFlight--;

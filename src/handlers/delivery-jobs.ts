@@ -6,6 +6,7 @@ import type { IngestResult } from "../ingest/ingest-delivery.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import { JsonText } from "../jobs/json-text.js";
 import { PermanentJobError } from "../jobs/permanent-job-error.js";
+import type { ReceivedDelivery } from "../webhooks/webhook-receiver.js";
 import type { CoachDeps } from "./coach-review.js";
 import { needsProcessing, processDelivery } from "./process-delivery.js";
 import { type RecordDeps, recordDelivery } from "./record-delivery.js";
@@ -109,21 +110,13 @@ function settleAsJob(queue: JobQueue, data: DeliveryJobData, now: () => Date): S
   };
 }
 
-/** A delivery as received: its body is the payload's JSON text, stored as is. */
-export interface ReceivedDeliveryJob {
-  id: string;
-  name: string;
-  installationId: number | null;
-  body: string;
-}
-
 /**
  * Stores deliveries as delivery jobs in one write. The job data is the DeliveryJobData JSON, assembled around the
  * body GitHub sent: a 20 KB payload is not serialized again on the webhook path.
  */
 export async function enqueueDeliveries(
   queue: JobQueue,
-  deliveries: readonly ReceivedDeliveryJob[],
+  deliveries: readonly Pick<ReceivedDelivery, "id" | "name" | "installationId" | "body">[],
 ): Promise<void> {
   await queue.enqueueMany<DeliveryJobData>(
     DELIVERY_JOB,

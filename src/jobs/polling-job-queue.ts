@@ -180,6 +180,12 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
     }
   };
 
+  const assertCanEnqueue = (name: string): void => {
+    assertQueueName(name);
+    if (state !== "started" && state !== "stopping")
+      throw new Error(`review-coach: start the job queue before enqueueing "${name}" (it is ${state})`);
+  };
+
   const waitForRunning = async (timeoutMs: number): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
@@ -273,9 +279,7 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
     },
 
     async enqueue<T>(name: string, data: T, enqueueOptions: EnqueueOptions = {}): Promise<string | null> {
-      assertQueueName(name);
-      if (state !== "started" && state !== "stopping")
-        throw new Error(`review-coach: start the job queue before enqueueing "${name}" (it is ${state})`);
+      assertCanEnqueue(name);
       const id = await backend.enqueue(name, data ?? null, enqueueOptions);
       // A local worker need not wait for its next poll (a claim that finds the job not yet due costs one query).
       if (id !== null) naps.get(name)?.wake();
@@ -283,9 +287,7 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
     },
 
     async enqueueMany<T>(name: string, jobs: readonly NewJobOf<T>[]): Promise<(string | null)[]> {
-      assertQueueName(name);
-      if (state !== "started" && state !== "stopping")
-        throw new Error(`review-coach: start the job queue before enqueueing "${name}" (it is ${state})`);
+      assertCanEnqueue(name);
       if (jobs.length === 0) return [];
       const ids = await backend.enqueueMany(name, jobs);
       if (ids.some((id) => id !== null)) naps.get(name)?.wake();

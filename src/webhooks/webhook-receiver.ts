@@ -5,7 +5,9 @@
 // at hundreds of deliveries a second that alone costs more than storing them, so the server receives here and
 // builds the Context only in the job, when a delivery needs GitHub.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { text } from "node:stream/consumers";
 import { verify } from "@octokit/webhooks-methods";
+import { sendJson } from "../http/send-json.js";
 
 export interface ReceivedDelivery {
   /** X-GitHub-Delivery. */
@@ -30,20 +32,8 @@ export interface WebhookReceiverOptions {
 
 type Answer = { status: number; body: { ok: true } | { error: string } };
 
-const answer = (res: ServerResponse, { status, body }: Answer) => {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
-};
+const answer = (res: ServerResponse, { status, body }: Answer) => sendJson(res, status, body);
 const refuse = (status: number, error: string): Answer => ({ status, body: { error } });
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -65,7 +55,8 @@ export async function receiveWebhook(req: IncomingMessage, options: WebhookRecei
   ].filter((h) => h !== null);
   if (!name || !id || !signature) return refuse(400, `Required headers missing: ${missing.join(", ")}`);
 
-  const body = await readBody(req);
+  // The server has refused bodies over 25 MB from their length already.
+  const body = await text(req);
   // Constant-time comparison of the HMAC (@octokit/webhooks-methods, as Probot uses).
   if (!(await verify(options.secret, body, signature).catch(() => false)))
     return refuse(401, "signature does not match event payload and secret");
