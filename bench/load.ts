@@ -462,6 +462,15 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<Load
     print(
       `  p99 ack at ${rate}/s: ${fixed.p99Ms.toFixed(1)} ms (target < ${FIXED_P99_TARGET_MS} ms: ${fixed.p99Ms < FIXED_P99_TARGET_MS ? "met" : "NOT met"})`,
     );
+    // Acknowledging alone, from the two review-coach runs: per delivery, sustained CPU S = a + (r/d)·j while the
+    // fixed-rate run (every delivery also recorded and coached) costs F = a + j; so a = (S − (r/d)·F) / (1 − r/d).
+    const share = reviewCoach.recordedPerSecond / reviewCoach.deliveriesPerSecond;
+    const ackAlone = (reviewCoach.cpuMicrosPerDelivery - share * fixed.cpuMicrosPerDelivery) / (1 - share);
+    print(
+      `  acknowledging alone ≈ ${ackAlone.toFixed(0)} µs CPU/delivery against bare Probot's ` +
+        `${bareProbot.cpuMicrosPerDelivery.toFixed(0)}: a ratio ceiling of ` +
+        `${(bareProbot.cpuMicrosPerDelivery / ackAlone).toFixed(2)} with no job work in the process`,
+    );
     const calls = fake.requests.length;
     const writes = fake.requests.filter((r) => r.method !== "GET" && !r.path.startsWith("/app/")).length;
     print(
