@@ -104,10 +104,14 @@ describe.each(storeTargets())("one nudge per review on $name", (target) => {
       updatedAt: "2026-11-20T09:30:00Z",
     });
 
+    // The edit arrives once the nudge is being posted (GitHub has the request and takes 150 ms to answer), however
+    // long the first delivery took to get there.
+    const posting = new Promise<void>((resolve) => github.once("request", () => resolve()));
+
     await Promise.all([
       deliver(h.probot, "pull_request_review", "r-600", submittedReviewPayload({ id: 600 })),
       (async () => {
-        await new Promise((r) => setTimeout(r, 40));
+        await posting;
         await deliver(h.probot, "pull_request_review_comment", "edit-1001", edit);
         await h.scheduler.runAll();
       })(),
