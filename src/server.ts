@@ -9,7 +9,6 @@ import { createApp } from "./app.js";
 import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
 import { startDigestScheduler } from "./digest/schedule-digests.js";
 import { type Env, githubApiUrl, readEnv } from "./env.js";
-import { enqueueDeliveries } from "./handlers/delivery-jobs.js";
 import { RECORDED_EVENTS } from "./handlers/record-delivery.js";
 import { createRepoConfigCache } from "./handlers/resolve-repo-config.js";
 import { sendJson } from "./http/send-json.js";
@@ -33,6 +32,8 @@ import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repositor
 import { openStore, type Store } from "./store/open-store.js";
 import { startWalCheckpointer } from "./store/wal-checkpointer.js";
 import { batchWrites } from "./webhooks/batch-writes.js";
+import { DELIVERY_JOB, enqueueDeliveries } from "./webhooks/delivery-job.js";
+import { createThreadedReceiver, startIngestThread } from "./webhooks/ingest-client.js";
 import { createWebhookReceiver, type ReceivedDelivery } from "./webhooks/webhook-receiver.js";
 
 export interface RunningServer {
@@ -61,6 +62,11 @@ export interface ServerOptions {
    * event). A change to the file applies within this time.
    */
   configCacheTtlMs?: number;
+  /**
+   * With a SQLite file store, check and store deliveries on the ingest thread (default true); false does it on the
+   * main thread, as with PostgreSQL (the bench compares the two).
+   */
+  ingestThread?: boolean;
 }
 
 /** GitHub's own cap on a webhook payload is 25 MB; anything larger is not GitHub. */
@@ -210,14 +216,33 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       },
     }),
   );
-  const receiveWebhook = createWebhookReceiver({
-    secret: env.WEBHOOK_SECRET ?? "development",
-    events: new Set(RECORDED_EVENTS),
-    // Deliveries that arrive together are stored in one transaction (group commit), each acknowledged once stored.
-    accept: batchWrites((deliveries: ReceivedDelivery[]) => enqueueDeliveries(jobs, deliveries)),
-    onError: (error, delivery) =>
-      log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored"),
-  });
+  const secret = env.WEBHOOK_SECRET ?? "development";
+  const onStoreError = (error: unknown, delivery: { id: string; name: string }) =>
+    log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored");
+  // A SQLite file: deliveries are checked and stored on the ingest thread, so the event loop serving HTTP (and
+  // running jobs) never waits for a write. Otherwise (PostgreSQL, or :memory:) here, as the thread would.
+  const ingest =
+    store.dialect === "sqlite" && store.location !== ":memory:" && options.ingestThread !== false
+      ? await startIngestThread({
+          file: store.location,
+          secret,
+          events: RECORDED_EVENTS,
+          onFailure: (failure, head) =>
+            log.error({ error: failure, delivery: head.id, event: head.name }, "delivery not stored"),
+          onRestart: (reason) => log.error({ reason }, "the ingest thread stopped; starting it again"),
+          onStored: () => jobs.wake(DELIVERY_JOB),
+        })
+      : undefined;
+  const receiveWebhook = ingest
+    ? createThreadedReceiver(ingest, onStoreError)
+    : createWebhookReceiver({
+        secret,
+        events: new Set(RECORDED_EVENTS),
+        // Deliveries that arrive together are stored in one transaction (group commit), each acknowledged once
+        // stored.
+        accept: batchWrites((deliveries: ReceivedDelivery[]) => enqueueDeliveries(jobs, deliveries)),
+        onError: onStoreError,
+      });
   await jobs.start();
   const serveMetrics = metricsHandler(metrics.registry);
 
@@ -292,6 +317,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     // server.close waits for open connections; in-flight handlers have finished once it resolves.
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
     await digests.stop();
+    await ingest?.stop();
     // Running jobs finish; queued ones stay in the store for the next start.
     await jobs.stop({ graceful: true, timeoutMs: 20_000 });
     await checkpoints?.stop();

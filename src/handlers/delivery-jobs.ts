@@ -4,22 +4,13 @@ import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import { httpStatusOf } from "../github/report-config-problems.js";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
 import type { JobQueue } from "../jobs/job-queue.js";
-import { JsonText } from "../jobs/json-text.js";
 import { PermanentJobError } from "../jobs/permanent-job-error.js";
-import type { ReceivedDelivery } from "../webhooks/webhook-receiver.js";
+import { DELIVERY_JOB, type DeliveryJobData } from "../webhooks/delivery-job.js";
 import type { CoachDeps } from "./coach-review.js";
 import { needsProcessing, processDelivery } from "./process-delivery.js";
 import { type RecordDeps, recordDelivery } from "./record-delivery.js";
 
-export const DELIVERY_JOB = "process-delivery";
 export const SETTLED_JOB = "coach-settled";
-
-export interface DeliveryJobData {
-  id: string;
-  name: string;
-  installationId: number | null;
-  payload: unknown;
-}
 
 /**
  * Registers the job handlers; call before the queue starts. A delivery job records the delivery (ingest, which
@@ -108,23 +99,4 @@ function settleAsJob(queue: JobQueue, data: DeliveryJobData, now: () => Date): S
       });
     },
   };
-}
-
-/**
- * Stores deliveries as delivery jobs in one write. The job data is the DeliveryJobData JSON, assembled around the
- * body GitHub sent: a 20 KB payload is not serialized again on the webhook path.
- */
-export async function enqueueDeliveries(
-  queue: JobQueue,
-  deliveries: readonly Pick<ReceivedDelivery, "id" | "name" | "installationId" | "body">[],
-): Promise<void> {
-  await queue.enqueueMany<DeliveryJobData>(
-    DELIVERY_JOB,
-    deliveries.map((d) => ({
-      data: new JsonText(
-        `{"id":${JSON.stringify(d.id)},"name":${JSON.stringify(d.name)},"installationId":${JSON.stringify(d.installationId)},"payload":${d.body}}`,
-      ),
-      singletonKey: d.id,
-    })),
-  );
 }

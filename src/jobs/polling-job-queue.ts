@@ -294,6 +294,10 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
       return ids;
     },
 
+    wake(name: string): void {
+      naps.get(name)?.wake();
+    },
+
     async stats(): Promise<JobStats> {
       return backend.stats([...registrations.keys()]);
     },

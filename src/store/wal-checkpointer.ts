@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import { type Kysely, sql } from "kysely";
 
 /** The server connection's fallback: 10,000 pages (160 MB of WAL with 16 KB pages) before it checkpoints itself. */
-const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 /** SQLite's default, restored on stop for whoever keeps using the connection. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 

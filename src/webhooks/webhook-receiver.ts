@@ -1,5 +1,7 @@
 // The webhook edge (DESIGN §6): check GitHub's signature, parse, hand the delivery to `accept` (which stores it as a
 // job) and acknowledge. Nothing else runs before the answer: ingest, analysis and coaching are the job's work.
+// Three steps, so the ingest thread (ingest-thread.ts) can take the last two: `checkHead` (no body read yet),
+// `checkBody` (signature, JSON) and `storeDelivery`; `receiveWebhook` runs all three on the calling thread.
 //
 // Probot's own middleware builds an installation Octokit and a Context for every delivery before its handlers run;
 // at hundreds of deliveries a second that alone costs more than storing them, so the server receives here and
@@ -20,48 +22,70 @@ export interface ReceivedDelivery {
   body: string;
 }
 
-export interface WebhookReceiverOptions {
+export type Answer = { status: number; body: { ok: true } | { error: string } };
+
+/** What the headers say of a delivery, once they are acceptable. */
+export interface DeliveryHead {
+  id: string;
+  name: string;
+  signature: string;
+}
+
+/** The part of the receiver's options that judges a body; all of it crosses to the ingest thread as data. */
+export interface BodyCheck {
   secret: string;
   /** Events worth storing; others are acknowledged and dropped, as Probot does for events without handlers. */
   events: ReadonlySet<string>;
+}
+
+export interface WebhookReceiverOptions extends BodyCheck {
   /** Resolves once the delivery is stored (acknowledged then), rejects when it could not be (answered 500). */
   accept(delivery: ReceivedDelivery): Promise<void>;
   /** Where a delivery that could not be stored is reported. */
   onError(error: unknown, delivery: { id: string; name: string }): void;
 }
 
-type Answer = { status: number; body: { ok: true } | { error: string } };
-
-const answer = (res: ServerResponse, { status, body }: Answer) => sendJson(res, status, body);
+export const sendAnswer = (res: ServerResponse, { status, body }: Answer) => sendJson(res, status, body);
 const refuse = (status: number, error: string): Answer => ({ status, body: { error } });
+export const ACCEPTED: Answer = { status: 200, body: { ok: true } };
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
   return typeof value === "string" && value !== "" ? value : undefined;
 };
 
-/** The answer to one POST on the webhook path; `body` is read only when the headers are acceptable. */
-export async function receiveWebhook(req: IncomingMessage, options: WebhookReceiverOptions): Promise<Answer> {
+/** The headers' verdict: a refusal, or what the body will be checked against. Nothing is read yet. */
+export function checkHead(req: IncomingMessage): DeliveryHead | Answer {
   const contentType = header(req, "content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(contentType))
     return refuse(415, 'Unsupported "Content-Type" header value. Must be "application/json"');
   const name = header(req, "x-github-event");
   const id = header(req, "x-github-delivery");
   const signature = header(req, "x-hub-signature-256");
+  if (name && id && signature) return { id, name, signature };
   const missing = [
     name ? null : "x-github-event",
     id ? null : "x-github-delivery",
     signature ? null : "x-hub-signature-256",
   ].filter((h) => h !== null);
-  if (!name || !id || !signature) return refuse(400, `Required headers missing: ${missing.join(", ")}`);
+  return refuse(400, `Required headers missing: ${missing.join(", ")}`);
+}
 
-  // The server has refused bodies over 25 MB from their length already.
-  const body = await text(req);
+export const isAnswer = <T extends object>(value: T | Answer): value is Answer => "status" in value;
+
+/**
+ * The body's verdict: a refusal (401 bad signature, 400 not a JSON object), an acknowledgement of an event not
+ * stored, or the delivery to store.
+ */
+export async function checkBody(
+  check: BodyCheck,
+  head: DeliveryHead,
+  body: string,
+): Promise<ReceivedDelivery | Answer> {
   // Constant-time comparison of the HMAC (@octokit/webhooks-methods, as Probot uses).
-  if (!(await verify(options.secret, body, signature).catch(() => false)))
+  if (!(await verify(check.secret, body, head.signature).catch(() => false)))
     return refuse(401, "signature does not match event payload and secret");
-  if (!options.events.has(name)) return { status: 200, body: { ok: true } };
-
+  if (!check.events.has(head.name)) return ACCEPTED;
   let payload: unknown;
   try {
     payload = JSON.parse(body);
@@ -71,20 +95,39 @@ export async function receiveWebhook(req: IncomingMessage, options: WebhookRecei
   if (typeof payload !== "object" || payload === null || Array.isArray(payload))
     return refuse(400, "the payload is not a JSON object");
   const installation = (payload as { installation?: { id?: unknown } }).installation?.id;
+  return {
+    id: head.id,
+    name: head.name,
+    installationId: typeof installation === "number" ? installation : null,
+    payload,
+    body,
+  };
+}
+
+/**
+ * Stores a delivery that passed its checks: 200 once stored, 500 (reported to `onError`) when it could not be, so
+ * GitHub shows the failure and it can be redelivered; nothing is acknowledged that is not stored.
+ */
+export async function storeDelivery(
+  delivery: ReceivedDelivery,
+  options: Pick<WebhookReceiverOptions, "accept" | "onError">,
+): Promise<Answer> {
   try {
-    await options.accept({
-      id,
-      name,
-      installationId: typeof installation === "number" ? installation : null,
-      payload,
-      body,
-    });
+    await options.accept(delivery);
   } catch (error) {
-    options.onError(error, { id, name });
-    // GitHub shows the failure and the delivery can be redelivered; nothing was acknowledged that is not stored.
+    options.onError(error, { id: delivery.id, name: delivery.name });
     return refuse(500, "the delivery could not be stored; redeliver it");
   }
-  return { status: 200, body: { ok: true } };
+  return ACCEPTED;
+}
+
+/** The answer to one POST on the webhook path; `body` is read only when the headers are acceptable. */
+export async function receiveWebhook(req: IncomingMessage, options: WebhookReceiverOptions): Promise<Answer> {
+  const head = checkHead(req);
+  if (isAnswer(head)) return head;
+  // The server has refused bodies over 25 MB from their length already.
+  const checked = await checkBody(options, head, await text(req));
+  return isAnswer(checked) ? checked : storeDelivery(checked, options);
 }
 
 /** A node:http handler for the webhook path. */
@@ -93,13 +136,13 @@ export function createWebhookReceiver(
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     try {
-      answer(res, await receiveWebhook(req, options));
+      sendAnswer(res, await receiveWebhook(req, options));
     } catch (error) {
       options.onError(error, {
         id: header(req, "x-github-delivery") ?? "?",
         name: header(req, "x-github-event") ?? "?",
       });
-      if (!res.headersSent) answer(res, refuse(400, "the request could not be read"));
+      if (!res.headersSent) sendAnswer(res, refuse(400, "the request could not be read"));
     }
   };
 }

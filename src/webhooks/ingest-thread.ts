@@ -1,0 +1,115 @@
+// The ingest thread (a worker thread; the main side is ingest-client.ts): checks each webhook body the main thread
+// read (signature, JSON) and stores the accepted ones as delivery jobs on its own connection to the SQLite file,
+// deliveries that arrive together in one transaction. The main thread keeps only HTTP, so acknowledging a delivery
+// costs it about what Probot's own receiver costs (bench/load.ts), and storing never blocks its event loop.
+import { parentPort, workerData } from "node:worker_threads";
+import { sql } from "kysely";
+import { enqueueSqliteJobs } from "../jobs/sqlite-job-queue.js";
+import { openStore } from "../store/open-store.js";
+import { FALLBACK_AUTOCHECKPOINT_PAGES } from "../store/wal-checkpointer.js";
+import { batchWrites } from "./batch-writes.js";
+import { enqueueDeliveries } from "./delivery-job.js";
+import { type Answer, checkBody, type DeliveryHead, isAnswer, storeDelivery } from "./webhook-receiver.js";
+
+export interface IngestThreadData {
+  /** The SQLite file (migrated by the main thread before the thread starts). */
+  file: string;
+  secret: string;
+  events: readonly string[];
+}
+
+/** Main → thread. `body` is the request body's bytes, transferred (not copied). */
+export type IngestRequest =
+  | { type: "deliveries"; deliveries: { seq: number; head: DeliveryHead; body: Uint8Array }[] }
+  | { type: "stop" };
+
+/** Thread → main. `failure`: why a delivery answered 500 could not be stored, for the main thread's log. */
+export type IngestReply =
+  | { type: "ready" }
+  | { type: "answers"; answers: { seq: number; answer: Answer; failure?: string }[] }
+  | { type: "stopped" };
+
+async function main(port: NonNullable<typeof parentPort>, data: IngestThreadData): Promise<void> {
+  const store = await openStore(data.file, { migrate: false });
+  // The main thread's checkpointer copies the WAL back; this connection checkpoints only as a far fallback.
+  await sql.raw(`pragma wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`).execute(store.db);
+  const check = { secret: data.secret, events: new Set(data.events) };
+  const accept = batchWrites((deliveries: Parameters<typeof enqueueDeliveries>[1]) =>
+    enqueueDeliveries(
+      { enqueueMany: (name, jobs) => enqueueSqliteJobs(store.db, name, jobs, new Date()) },
+      deliveries,
+    ),
+  );
+  const decoder = new TextDecoder();
+
+  // Answers go back in one message per turn of this thread's event loop, like the writes.
+  let outbox: { seq: number; answer: Answer; failure?: string }[] = [];
+  const sendAnswers = () => {
+    if (outbox.length === 0) return;
+    const answers = outbox;
+    outbox = [];
+    port.postMessage({ type: "answers", answers } satisfies IngestReply);
+  };
+  const reply = (entry: { seq: number; answer: Answer; failure?: string }) => {
+    if (outbox.length === 0) setImmediate(sendAnswers);
+    outbox.push(entry);
+  };
+  let inFlight = 0;
+  let stopping = false;
+  const stop = async () => {
+    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Answers still waiting for their turn go before "stopped", after which the main side answers 500.
+    sendAnswers();
+    await store.close();
+    port.postMessage({ type: "stopped" } satisfies IngestReply);
+    port.close();
+  };
+
+  const receive = async (seq: number, head: DeliveryHead, body: Uint8Array): Promise<void> => {
+    let failure: string | undefined;
+    const checked = await checkBody(check, head, decoder.decode(body));
+    const answer = isAnswer(checked)
+      ? checked
+      : await storeDelivery(checked, {
+          accept,
+          onError: (error) => {
+            failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          },
+        });
+    reply(failure === undefined ? { seq, answer } : { seq, answer, failure });
+  };
+
+  port.on("message", (message: IngestRequest) => {
+    if (message.type === "stop") {
+      if (!stopping) {
+        stopping = true;
+        void stop();
+      }
+      return;
+    }
+    for (const { seq, head, body } of message.deliveries) {
+      inFlight++;
+      void receive(seq, head, body)
+        .catch((error: unknown) =>
+          reply({
+            seq,
+            answer: { status: 500, body: { error: "the delivery could not be stored; redeliver it" } },
+            failure: String(error),
+          }),
+        )
+        .finally(() => {
+          inFlight--;
+        });
+    }
+  });
+  port.postMessage({ type: "ready" } satisfies IngestReply);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  main(port, workerData as IngestThreadData).catch((error: unknown) => {
+    // The main side sees the thread exit before "ready" and says why.
+    console.error("review-coach ingest thread:", error);
+    process.exit(1);
+  });
+}
