@@ -64,7 +64,7 @@ export interface ServerOptions {
   configCacheTtlMs?: number;
   /**
    * With a SQLite file store, check and store deliveries on the ingest thread (default true); false does it on the
-   * main thread, as with PostgreSQL (the bench compares the two).
+   * main thread, as with PostgreSQL.
    */
   ingestThread?: boolean;
 }
@@ -74,7 +74,7 @@ export interface ServerOptions {
  * in about a millisecond) leaves such gaps between nearly every pair of deliveries; a flood does not, so its
  * deliveries are acknowledged first and the jobs catch up after it (each job loop still starts one job every 200 ms).
  * Without the pause, a job slipped into every instant a flood left no request in flight (bench/load.ts: ~22 jobs/s
- * during its sustained runs, ~6 with the pause; p99 at 200/s was 24 ms in the run with it, 33–58 ms in those before).
+ * during its sustained runs, ~5 with the pause).
  */
 const JOB_GAP_MS = 2;
 
@@ -241,6 +241,11 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
             log.error({ error: failure, delivery: head.id, event: head.name }, "delivery not stored"),
           onRestart: (reason) => log.error({ reason }, "the ingest thread stopped; starting it again"),
           onStored: () => jobs.wake(DELIVERY_JOB),
+        }).catch(async (error: unknown) => {
+          // Nothing is serving yet: release what was opened, and say why the server cannot start.
+          await checkpoints?.stop();
+          if (!options.store) await store.close();
+          throw error;
         })
       : undefined;
   const receiveWebhook = ingest

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { pino } from "pino";
@@ -91,6 +92,26 @@ describe("the HTTP server", () => {
 describe("startServer", () => {
   it("says what to set when credentials are missing", async () => {
     await expect(startServer(readEnv({ LOG_LEVEL: "silent" }))).rejects.toThrow(/APP_ID and PRIVATE_KEY/);
+  });
+
+  it("says why when the ingest thread cannot open the SQLite file, instead of serving without it", async () => {
+    const store = await openSqliteTestStore();
+    const env = readEnv({
+      APP_ID: "1",
+      PRIVATE_KEY: testPrivateKey(),
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+    });
+    try {
+      // A directory where the file should be: the main connection is already open, the thread's cannot be.
+      const unopenable = { ...store, location: tmpdir() };
+      await expect(startServer(env, { log: pino({ level: "silent" }), store: unopenable })).rejects.toThrow(
+        /the ingest thread could not start \(.+\)/,
+      );
+    } finally {
+      await store.close();
+    }
   });
 
   it("refuses to run in production without a webhook secret", async () => {
