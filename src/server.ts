@@ -62,11 +62,6 @@ export interface ServerOptions {
    * event). A change to the file applies within this time.
    */
   configCacheTtlMs?: number;
-  /**
-   * With a SQLite file store, check and store deliveries on the ingest thread (default true); false does it on the
-   * main thread, as with PostgreSQL.
-   */
-  ingestThread?: boolean;
 }
 
 /**
@@ -232,7 +227,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   // A SQLite file: deliveries are checked and stored on the ingest thread, so the event loop serving HTTP (and
   // running jobs) never waits for a write. Otherwise (PostgreSQL, or :memory:) here, as the thread would.
   const ingest =
-    store.dialect === "sqlite" && store.location !== ":memory:" && options.ingestThread !== false
+    store.dialect === "sqlite" && store.location !== ":memory:"
       ? await startIngestThread({
           file: store.location,
           secret,
