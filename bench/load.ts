@@ -423,7 +423,7 @@ function line(f: LoadFigures, what: string): string {
   );
 }
 
-/** Runs the three measurements (about 3 × (seconds + 3) s) and prints plain lines. */
+/** Runs 2 × rounds sustained measurements and the fixed-rate one (each about seconds + 3 s); prints plain lines. */
 export async function runLoadBench(options: LoadBenchOptions = {}): Promise<LoadBenchResult> {
   const seconds = options.seconds ?? 10;
   const connections = options.connections ?? 64;
