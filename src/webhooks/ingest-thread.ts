@@ -9,7 +9,14 @@ import { openStore } from "../store/open-store.js";
 import { FALLBACK_AUTOCHECKPOINT_PAGES } from "../store/wal-checkpointer.js";
 import { batchWrites } from "./batch-writes.js";
 import { enqueueDeliveries } from "./delivery-job.js";
-import { type Answer, checkBody, type DeliveryHead, isAnswer, storeDelivery } from "./webhook-receiver.js";
+import {
+  type Answer,
+  checkBody,
+  type DeliveryHead,
+  isAnswer,
+  storeDelivery,
+  UNSTORED,
+} from "./webhook-receiver.js";
 
 export interface IngestThreadData {
   /** The SQLite file (migrated by the main thread before the thread starts). */
@@ -93,7 +100,7 @@ async function main(port: NonNullable<typeof parentPort>, data: IngestThreadData
         .catch((error: unknown) =>
           reply({
             seq,
-            answer: { status: 500, body: { error: "the delivery could not be stored; redeliver it" } },
+            answer: UNSTORED,
             failure: String(error),
           }),
         )

@@ -48,6 +48,8 @@ export interface WebhookReceiverOptions extends BodyCheck {
 export const sendAnswer = (res: ServerResponse, { status, body }: Answer) => sendJson(res, status, body);
 const refuse = (status: number, error: string): Answer => ({ status, body: { error } });
 export const ACCEPTED: Answer = { status: 200, body: { ok: true } };
+/** Not stored, so not acknowledged: GitHub shows the failure and the delivery can be redelivered. */
+export const UNSTORED: Answer = refuse(500, "the delivery could not be stored; redeliver it");
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -116,7 +118,7 @@ export async function storeDelivery(
     await options.accept(delivery);
   } catch (error) {
     options.onError(error, { id: delivery.id, name: delivery.name });
-    return refuse(500, "the delivery could not be stored; redeliver it");
+    return UNSTORED;
   }
   return ACCEPTED;
 }
