@@ -1,7 +1,6 @@
 // The embedded job queue: jobs in the store's `jobs` table, run in-process by polling; a restart loses nothing.
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import { v7 as newJobId } from "uuid";
 import {
   claimNextJob,
   completeJob,
@@ -15,6 +14,7 @@ import {
 } from "../store/jobs-repository.js";
 import type { Database } from "../store/schema.js";
 import type { ClaimedJob, JobBackend, Registration, Schedule } from "./job-backend.js";
+import { newJobId } from "./job-id.js";
 import { JOB_DEFAULTS, type JobQueue, type JobStats, type NewJobOf, type QueueStats } from "./job-queue.js";
 import { createPollingJobQueue, type PollingOptions } from "./polling-job-queue.js";
 import { retryDelaySecondsFor } from "./retry-delay.js";
@@ -43,9 +43,6 @@ function toClaimed(
 ): ClaimedJob {
   return { id: job.id, name: job.name, data: job.data, attempt: job.attempts, retryLimit };
 }
-
-// Job ids (newJobId) are time-ordered UUIDs (v7): the primary keys of jobs and job_payloads then grow at their right
-// edge, so a batch of new jobs dirties a page or two of each index instead of one random page per job.
 
 /**
  * Adds `jobs` of `name` to the embedded queue in one write transaction (group commit): ids in order, null where a
