@@ -297,6 +297,8 @@ export interface LoadFigures {
    * its process was (1 = one core all the time): below 1 at saturation, the client or the machine is the limit.
    */
   cpuMicrosPerDelivery: number;
+  /** The bench process's own CPU per acknowledged delivery (autocannon, signing, the fake GitHub): it shares the cores. */
+  loadCpuMicrosPerDelivery: number;
   serverBusy: number;
   /** Deliveries the jobs recorded (ingested) per second in the window: what the process worked off meanwhile. */
   recordedPerSecond: number;
@@ -386,7 +388,9 @@ async function measure(
     // Warm-up: JIT, the installation token, SQLite's page cache; not measured.
     await run(WARMUP_SECONDS);
     const before = await server.cpu();
+    const ownBefore = process.cpuUsage();
     const result = await run(load.seconds);
+    const own = process.cpuUsage(ownBefore);
     const after = await server.cpu();
     const cpuMicros = after.micros - before.micros;
     const stored = await server.stop();
@@ -400,6 +404,7 @@ async function measure(
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
       cpuMicrosPerDelivery: result["2xx"] > 0 ? cpuMicros / result["2xx"] : 0,
+      loadCpuMicrosPerDelivery: result["2xx"] > 0 ? (own.user + own.system) / result["2xx"] : 0,
       recordedPerSecond: (after.recorded - before.recorded) / result.duration,
       serverBusy: cpuMicros / (result.duration * 1e6),
       stored,
@@ -418,6 +423,7 @@ function line(f: LoadFigures, what: string): string {
     `  ${f.name.padEnd(13)} ${what.padEnd(14)} ${f.deliveriesPerSecond.toFixed(0).padStart(6)} deliveries/s   ` +
     `p50 ${f.p50Ms.toFixed(1)} ms   p99 ${f.p99Ms.toFixed(1)} ms   max ${f.maxMs.toFixed(0)} ms   ` +
     `server CPU ${f.cpuMicrosPerDelivery.toFixed(0)} µs/delivery, busy ${(f.serverBusy * 100).toFixed(0)}%, ` +
+    `load generator CPU ${f.loadCpuMicrosPerDelivery.toFixed(0)} µs/delivery, ` +
     `recorded by jobs meanwhile ${f.recordedPerSecond.toFixed(0)}/s   ` +
     `(${f.acknowledged} acknowledged, ${f.non2xx} non-2xx, ${f.errors} errors${stored ? `; stored ${stored}` : ""})`
   );

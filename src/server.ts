@@ -221,7 +221,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       },
     }),
   );
-  const secret = env.WEBHOOK_SECRET ?? "development";
+  const check = { secret: env.WEBHOOK_SECRET ?? "development", events: new Set(RECORDED_EVENTS) };
   const onStoreError = (error: unknown, delivery: { id: string; name: string }) =>
     log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored");
   // A SQLite file: deliveries are checked and stored on the ingest thread, so the event loop serving HTTP (and
@@ -230,8 +230,6 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     store.dialect === "sqlite" && store.location !== ":memory:"
       ? await startIngestThread({
           file: store.location,
-          secret,
-          events: RECORDED_EVENTS,
           onFailure: (failure, head) =>
             log.error({ error: failure, delivery: head.id, event: head.name }, "delivery not stored"),
           onRestart: (reason) => log.error({ reason }, "the ingest thread stopped; starting it again"),
@@ -244,10 +242,9 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
         })
       : undefined;
   const receiveWebhook = ingest
-    ? createThreadedReceiver(ingest, onStoreError)
+    ? createThreadedReceiver(ingest, check, onStoreError)
     : createWebhookReceiver({
-        secret,
-        events: new Set(RECORDED_EVENTS),
+        ...check,
         // Deliveries that arrive together are stored in one transaction (group commit), each acknowledged once
         // stored.
         accept: batchWrites((deliveries: ReceivedDelivery[]) => enqueueDeliveries(jobs, deliveries)),

@@ -1,5 +1,5 @@
-// The main thread's side of the ingest thread (ingest-thread.ts): the webhook path checks the headers and reads the
-// body here, and hands the bytes over; the thread checks the signature and JSON, stores, and says what to answer.
+// The main thread's side of the ingest thread (ingest-thread.ts): the webhook path checks the headers, reads the body
+// and checks its signature here, and hands the bytes over; the thread parses, stores, and says what to answer.
 // Used for a SQLite file store (a PostgreSQL store's writes already happen in the database server, and an
 // in-memory SQLite database cannot be shared with a thread).
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -8,7 +8,9 @@ import { startModuleWorker } from "../module-worker.js";
 import type { IngestReply, IngestRequest, IngestThreadData } from "./ingest-thread.js";
 import {
   type Answer,
+  type BodyCheck,
   checkHead,
+  checkSigned,
   type DeliveryHead,
   isAnswer,
   sendAnswer,
@@ -29,7 +31,7 @@ export interface IngestThreadOptions extends IngestThreadData {
 }
 
 export interface IngestThread {
-  /** Checks and stores one delivery whose headers passed; resolves with the answer to send. */
+  /** Parses and stores one signed delivery of an event to store; resolves with the answer to send. */
   receive(head: DeliveryHead, body: Uint8Array): Promise<Answer>;
   /** Waits for the deliveries handed over so far, then closes the thread's connection and ends it. */
   stop(): Promise<void>;
@@ -181,6 +183,7 @@ function readBody(req: IncomingMessage): Promise<Uint8Array> {
 /** The webhook path's node:http handler over the ingest thread. */
 export function createThreadedReceiver(
   thread: IngestThread,
+  check: BodyCheck,
   onError: (error: unknown, delivery: { id: string; name: string }) => void,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
@@ -195,6 +198,7 @@ export function createThreadedReceiver(
         sendAnswer(res, { status: 400, body: { error: "the request could not be read" } });
       return;
     }
-    sendAnswer(res, await thread.receive(head, body));
+    const signed = checkSigned(check, head, body);
+    sendAnswer(res, signed ?? (await thread.receive(head, body)));
   };
 }

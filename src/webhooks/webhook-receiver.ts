@@ -1,15 +1,16 @@
 // The webhook edge (DESIGN §6): check GitHub's signature, parse, hand the delivery to `accept` (which stores it as a
 // job) and acknowledge. Nothing else runs before the answer: ingest, analysis and coaching are the job's work.
-// Three steps, so the ingest thread (ingest-thread.ts) can take the last two: `checkHead` (no body read yet),
-// `checkBody` (signature, JSON) and `storeDelivery`; `receiveWebhook` runs all three on the calling thread.
+// In steps, so the ingest thread (ingest-thread.ts) can take the last two: `checkHead` (no body read yet),
+// `checkSigned` (signature, event), `parseDelivery` (JSON) and `storeDelivery`; `receiveWebhook` runs them all on
+// the calling thread.
 //
 // Probot's own middleware builds an installation Octokit and a Context for every delivery before its handlers run;
 // at hundreds of deliveries a second that alone costs more than storing them, so the server receives here and
 // builds the Context only in the job, when a delivery needs GitHub.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { text } from "node:stream/consumers";
-import { verify } from "@octokit/webhooks-methods";
 import { sendJson } from "../http/send-json.js";
+import { verifySignature } from "./verify-signature.js";
 
 export interface ReceivedDelivery {
   /** X-GitHub-Delivery. */
@@ -76,18 +77,17 @@ export function checkHead(req: IncomingMessage): DeliveryHead | Answer {
 export const isAnswer = <T extends object>(value: T | Answer): value is Answer => "status" in value;
 
 /**
- * The body's verdict: a refusal (401 bad signature, 400 not a JSON object), an acknowledgement of an event not
- * stored, or the delivery to store.
+ * The verdict on what was signed: a refusal (401 bad signature), an acknowledgement of an event not stored, or null
+ * when the body is to be parsed and stored. Takes the body's bytes as read, or its text.
  */
-export async function checkBody(
-  check: BodyCheck,
-  head: DeliveryHead,
-  body: string,
-): Promise<ReceivedDelivery | Answer> {
-  // Constant-time comparison of the HMAC (@octokit/webhooks-methods, as Probot uses).
-  if (!(await verify(check.secret, body, head.signature).catch(() => false)))
+export function checkSigned(check: BodyCheck, head: DeliveryHead, body: string | Uint8Array): Answer | null {
+  if (!verifySignature(check.secret, body, head.signature))
     return refuse(401, "signature does not match event payload and secret");
-  if (!check.events.has(head.name)) return ACCEPTED;
+  return check.events.has(head.name) ? null : ACCEPTED;
+}
+
+/** The JSON's verdict on a signed body: a refusal (400 not a JSON object), or the delivery to store. */
+export function parseDelivery(head: DeliveryHead, body: string): ReceivedDelivery | Answer {
   let payload: unknown;
   try {
     payload = JSON.parse(body);
@@ -104,6 +104,14 @@ export async function checkBody(
     payload,
     body,
   };
+}
+
+/**
+ * The body's verdict: a refusal (401 bad signature, 400 not a JSON object), an acknowledgement of an event not
+ * stored, or the delivery to store.
+ */
+export function checkBody(check: BodyCheck, head: DeliveryHead, body: string): ReceivedDelivery | Answer {
+  return checkSigned(check, head, body) ?? parseDelivery(head, body);
 }
 
 /**
@@ -128,7 +136,7 @@ export async function receiveWebhook(req: IncomingMessage, options: WebhookRecei
   const head = checkHead(req);
   if (isAnswer(head)) return head;
   // The server has refused bodies over 25 MB from their length already.
-  const checked = await checkBody(options, head, await text(req));
+  const checked = checkBody(options, head, await text(req));
   return isAnswer(checked) ? checked : storeDelivery(checked, options);
 }
 
