@@ -1,8 +1,7 @@
 // The ingest thread (a worker thread; the main side is ingest-client.ts): parses each webhook body the main thread
 // read and found signed, and stores the deliveries as jobs on its own connection to the SQLite file, those that
-// arrive together in one transaction. The work of acknowledging is split about evenly between the two threads
-// (bench/load.ts, BENCH_CPU_PROF): HTTP and the signature there, JSON and the write here, and storing never blocks
-// the event loop serving HTTP.
+// arrive together in one transaction. Storing never blocks the event loop serving HTTP. The signature is checked
+// there, not here: this thread was the busier of the two (bench/load.ts, BENCH_CPU_PROF).
 import { parentPort, workerData } from "node:worker_threads";
 import { sql } from "kysely";
 import { enqueueSqliteJobs } from "../jobs/sqlite-job-queue.js";

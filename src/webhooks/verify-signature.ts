@@ -1,7 +1,6 @@
 // GitHub's webhook signature (X-Hub-Signature-256: "sha256=" and the hex HMAC-SHA256 of the body under the
-// webhook secret), checked in constant time over the body's bytes as they were read. @octokit/webhooks-methods,
-// which Probot uses, takes only a string: decoding a 20 KB body only to have it encoded again for the HMAC cost
-// more than the HMAC itself on the webhook path.
+// webhook secret), checked in constant time. @octokit/webhooks-methods, which Probot uses, takes only a string; the
+// server checks the bytes as read, on the HTTP thread, before the ingest thread decodes them (ingest-client.ts).
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 const PREFIX = "sha256=";
