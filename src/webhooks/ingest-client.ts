@@ -13,8 +13,8 @@ import {
   checkSigned,
   type DeliveryHead,
   isAnswer,
-  sendAnswer,
   UNSTORED,
+  webhookHandler,
 } from "./webhook-receiver.js";
 
 export interface IngestThreadOptions extends IngestThreadData {
@@ -180,25 +180,16 @@ function readBody(req: IncomingMessage): Promise<Uint8Array> {
   });
 }
 
-/** The webhook path's node:http handler over the ingest thread. */
+/** The webhook path's handler over the ingest thread. */
 export function createThreadedReceiver(
   thread: IngestThread,
   check: BodyCheck,
   onError: (error: unknown, delivery: { id: string; name: string }) => void,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return async (req, res) => {
+  return webhookHandler(async (req) => {
     const head = checkHead(req);
-    if (isAnswer(head)) return sendAnswer(res, head);
-    let body: Uint8Array;
-    try {
-      body = await readBody(req);
-    } catch (error) {
-      onError(error, head);
-      if (!res.headersSent)
-        sendAnswer(res, { status: 400, body: { error: "the request could not be read" } });
-      return;
-    }
-    const signed = checkSigned(check, head, body);
-    sendAnswer(res, signed ?? (await thread.receive(head, body)));
-  };
+    if (isAnswer(head)) return head;
+    const body = await readBody(req);
+    return checkSigned(check, head, body) ?? thread.receive(head, body);
+  }, onError);
 }

@@ -32,7 +32,7 @@ export interface DeliveryHead {
   signature: string;
 }
 
-/** The part of the receiver's options that judges a body; all of it crosses to the ingest thread as data. */
+/** The part of the receiver's options that judges what was signed (on the thread serving HTTP, in either receiver). */
 export interface BodyCheck {
   secret: string;
   /** Events worth storing; others are acknowledged and dropped, as Probot does for events without handlers. */
@@ -51,6 +51,7 @@ const refuse = (status: number, error: string): Answer => ({ status, body: { err
 export const ACCEPTED: Answer = { status: 200, body: { ok: true } };
 /** Not stored, so not acknowledged: GitHub shows the failure and the delivery can be redelivered. */
 export const UNSTORED: Answer = refuse(500, "the delivery could not be stored; redeliver it");
+const UNREADABLE: Answer = refuse(400, "the request could not be read");
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -140,19 +141,30 @@ export async function receiveWebhook(req: IncomingMessage, options: WebhookRecei
   return isAnswer(checked) ? checked : storeDelivery(checked, options);
 }
 
-/** A node:http handler for the webhook path. */
-export function createWebhookReceiver(
-  options: WebhookReceiverOptions,
+/**
+ * A node:http handler for the webhook path from what answers one request; a request that cannot be read (the
+ * client went away, say) is reported to `onError` and answered 400 if it still can be.
+ */
+export function webhookHandler(
+  answerFor: (req: IncomingMessage) => Promise<Answer>,
+  onError: WebhookReceiverOptions["onError"],
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     try {
-      sendAnswer(res, await receiveWebhook(req, options));
+      sendAnswer(res, await answerFor(req));
     } catch (error) {
-      options.onError(error, {
+      onError(error, {
         id: header(req, "x-github-delivery") ?? "?",
         name: header(req, "x-github-event") ?? "?",
       });
-      if (!res.headersSent) sendAnswer(res, refuse(400, "the request could not be read"));
+      if (!res.headersSent) sendAnswer(res, UNREADABLE);
     }
   };
+}
+
+/** The webhook path's handler, everything on the calling thread. */
+export function createWebhookReceiver(
+  options: WebhookReceiverOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return webhookHandler((req) => receiveWebhook(req, options), options.onError);
 }

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "@jest/globals";
 import { sign } from "@octokit/webhooks-methods";
@@ -6,6 +7,7 @@ import {
   type ReceivedDelivery,
   receiveWebhook,
   type WebhookReceiverOptions,
+  webhookHandler,
 } from "../../src/webhooks/webhook-receiver.js";
 
 const SECRET = "receiver-test-secret";
@@ -122,5 +124,35 @@ describe("receiveWebhook", () => {
     const answer = await receiveWebhook(await request(body, { "x-github-event": "star" }), options);
     expect(answer.status).toBe(200);
     expect(stored).toBe(0);
+  });
+});
+
+describe("webhookHandler", () => {
+  it("reports a request it could not read with the delivery's headers, and answers 400", async () => {
+    const reported: { error: unknown; delivery: { id: string; name: string } }[] = [];
+    const handle = webhookHandler(
+      async () => {
+        throw new Error("socket hang up");
+      },
+      (error, delivery) => reported.push({ error, delivery }),
+    );
+    const server = createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST",
+        headers: { "x-github-delivery": "d-7", "x-github-event": "pull_request_review" },
+        body: "{}",
+      });
+
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: "the request could not be read" });
+      expect(reported).toEqual([
+        { error: new Error("socket hang up"), delivery: { id: "d-7", name: "pull_request_review" } },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
