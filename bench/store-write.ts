@@ -6,10 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { sql } from "kysely";
-import { enqueueSqliteJobs } from "../src/jobs/sqlite-job-queue.js";
+import { sqliteJobWriter } from "../src/jobs/sqlite-job-queue.js";
 import { openStore } from "../src/store/open-store.js";
-import { FALLBACK_AUTOCHECKPOINT_PAGES } from "../src/store/wal-checkpointer.js";
+import { checkpointOnlyAsFallback } from "../src/store/wal-checkpointer.js";
 import { DELIVERY_JOB, enqueueDeliveries } from "../src/webhooks/delivery-job.js";
 import { distinctDeliveries } from "./load.js";
 
@@ -46,11 +45,8 @@ for (let round = 0; round < rounds; round++) {
   try {
     const store = await openStore(file);
     // As on the ingest thread: the server's checkpointer copies the WAL, this connection only as a far fallback.
-    await sql.raw(`pragma wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`).execute(store.db);
-    const queue = {
-      enqueueMany: (name: string, jobs: Parameters<typeof enqueueSqliteJobs>[2]) =>
-        enqueueSqliteJobs(store.db, name, jobs, new Date()),
-    };
+    await checkpointOnlyAsFallback(store.db);
+    const queue = sqliteJobWriter(store.db);
     writes.push(
       await cpuPerDelivery(async () => {
         for (let i = 0; i < count; i += batch) await enqueueDeliveries(queue, deliveries.slice(i, i + batch));

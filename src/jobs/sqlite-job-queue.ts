@@ -82,6 +82,11 @@ export async function enqueueSqliteJobs(
   });
 }
 
+/** `enqueueMany` alone, on a connection that runs no queue (the ingest thread's): jobs stamped with the time now. */
+export const sqliteJobWriter = (db: Kysely<Database>): Pick<JobQueue, "enqueueMany"> => ({
+  enqueueMany: (name, jobs) => enqueueSqliteJobs(db, name, jobs, new Date()),
+});
+
 /**
  * Jobs are claimed atomically (one UPDATE … WHERE id = (SELECT …) RETURNING) with a lease: a job whose worker died
  * is claimed again once `leaseSeconds` pass, by this process after a restart or by another one on the same file.

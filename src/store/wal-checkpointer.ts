@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import { type Kysely, sql } from "kysely";
 
 /** The server connection's fallback: 10,000 pages (160 MB of WAL with 16 KB pages) before it checkpoints itself. */
-export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 /** SQLite's default, restored on stop for whoever keeps using the connection. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
@@ -34,6 +34,11 @@ parentPort.on("message", (message) => {
 });
 `;
 
+/** A connection that leaves checkpoints to the checkpointer's thread, and runs one itself only as a far fallback. */
+export async function checkpointOnlyAsFallback<DB>(db: Kysely<DB>): Promise<void> {
+  await sql.raw(`pragma wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`).execute(db);
+}
+
 export interface WalCheckpointer {
   stop(): Promise<void>;
 }
@@ -56,7 +61,7 @@ export async function startWalCheckpointer<DB>(
   worker.on("error", (error) => onError(String(error)));
   // The worker never keeps the process alive on its own.
   worker.unref();
-  await sql.raw(`pragma wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`).execute(db);
+  await checkpointOnlyAsFallback(db);
   return {
     async stop() {
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));

@@ -3,10 +3,9 @@
 // arrive together in one transaction. Storing never blocks the event loop serving HTTP. The signature is checked
 // there, not here: this thread was the busier of the two (bench/load.ts, BENCH_CPU_PROF).
 import { parentPort, workerData } from "node:worker_threads";
-import { sql } from "kysely";
-import { enqueueSqliteJobs } from "../jobs/sqlite-job-queue.js";
+import { sqliteJobWriter } from "../jobs/sqlite-job-queue.js";
 import { openStore } from "../store/open-store.js";
-import { FALLBACK_AUTOCHECKPOINT_PAGES } from "../store/wal-checkpointer.js";
+import { checkpointOnlyAsFallback } from "../store/wal-checkpointer.js";
 import { batchWrites } from "./batch-writes.js";
 import { enqueueDeliveries } from "./delivery-job.js";
 import {
@@ -37,12 +36,10 @@ export type IngestReply =
 async function main(port: NonNullable<typeof parentPort>, data: IngestThreadData): Promise<void> {
   const store = await openStore(data.file, { migrate: false });
   // The main thread's checkpointer copies the WAL back; this connection checkpoints only as a far fallback.
-  await sql.raw(`pragma wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`).execute(store.db);
+  await checkpointOnlyAsFallback(store.db);
+  const writer = sqliteJobWriter(store.db);
   const accept = batchWrites((deliveries: Parameters<typeof enqueueDeliveries>[1]) =>
-    enqueueDeliveries(
-      { enqueueMany: (name, jobs) => enqueueSqliteJobs(store.db, name, jobs, new Date()) },
-      deliveries,
-    ),
+    enqueueDeliveries(writer, deliveries),
   );
   const decoder = new TextDecoder();
 
