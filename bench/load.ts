@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
@@ -300,6 +300,8 @@ export interface LoadFigures {
   /** The bench process's own CPU per acknowledged delivery (autocannon, signing, the fake GitHub): it shares the cores. */
   loadCpuMicrosPerDelivery: number;
   serverBusy: number;
+  /** The share of the machine's cores idle meanwhile (os.cpus()): time no process, this bench's included, used. */
+  machineIdle: number;
   /** Deliveries the jobs recorded (ingested) per second in the window: what the process worked off meanwhile. */
   recordedPerSecond: number;
   /** Rows review-coach stored (deliveries, events…), to show it did the work. */
@@ -348,6 +350,17 @@ const RATIO_TARGET = 0.7;
 const FIXED_P99_TARGET_MS = 100;
 const WARMUP_SECONDS = 1;
 
+/** Idle and total time of all the machine's cores, in ms; since `before` when given. */
+function coreTimes(before?: { idle: number; total: number }): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return before ? { idle: idle - before.idle, total: total - before.total } : { idle, total };
+}
+
 async function measure(
   name: string,
   request: ServeRequest,
@@ -389,7 +402,9 @@ async function measure(
     await run(WARMUP_SECONDS);
     const before = await server.cpu();
     const ownBefore = process.cpuUsage();
+    const coresBefore = coreTimes();
     const result = await run(load.seconds);
+    const cores = coreTimes(coresBefore);
     const own = process.cpuUsage(ownBefore);
     const after = await server.cpu();
     const cpuMicros = after.micros - before.micros;
@@ -407,6 +422,7 @@ async function measure(
       loadCpuMicrosPerDelivery: result["2xx"] > 0 ? (own.user + own.system) / result["2xx"] : 0,
       recordedPerSecond: (after.recorded - before.recorded) / result.duration,
       serverBusy: cpuMicros / (result.duration * 1e6),
+      machineIdle: cores.total > 0 ? cores.idle / cores.total : 0,
       stored,
     };
   } catch (error) {
@@ -424,6 +440,7 @@ function line(f: LoadFigures, what: string): string {
     `p50 ${f.p50Ms.toFixed(1)} ms   p99 ${f.p99Ms.toFixed(1)} ms   max ${f.maxMs.toFixed(0)} ms   ` +
     `server CPU ${f.cpuMicrosPerDelivery.toFixed(0)} µs/delivery, busy ${(f.serverBusy * 100).toFixed(0)}%, ` +
     `load generator CPU ${f.loadCpuMicrosPerDelivery.toFixed(0)} µs/delivery, ` +
+    `machine idle ${(f.machineIdle * 100).toFixed(0)}%, ` +
     `recorded by jobs meanwhile ${f.recordedPerSecond.toFixed(0)}/s   ` +
     `(${f.acknowledged} acknowledged, ${f.non2xx} non-2xx, ${f.errors} errors${stored ? `; stored ${stored}` : ""})`
   );
