@@ -165,6 +165,25 @@ const fromPluginError = (error: Error, defaults: RepoConfig): LoadedConfig | und
   return undefined;
 };
 
+/**
+ * A digest posts with this repository's installation, so its target must be in the same account (an app has one
+ * installation per account): another organisation's figures must never reach, or govern, its digest (README,
+ * Security).
+ */
+const foreignDigestTarget = (config: RepoConfig, owner: string): ConfigProblem | undefined => {
+  const target = config.digest.repository;
+  if (target === "" || target.split("/")[0]?.toLowerCase() === owner.toLowerCase()) return undefined;
+  return {
+    kind: "invalid_value",
+    path: "digest.repository",
+    keys: ["digest", "repository"],
+    value: target,
+    message:
+      `digest.repository: ${JSON.stringify(target)} is not in this repository's account; ` +
+      `expected a repository of ${owner}/, or "" for this repository`,
+  };
+};
+
 const unavailable = (error: unknown): LoadedConfig => {
   const status: unknown =
     typeof error === "object" && error !== null && "status" in error ? error.status : undefined;
@@ -228,5 +247,7 @@ export const loadRepoConfig = async (
   const merged = [...present].reverse().reduce<unknown>((lower, file) => mergeLayers(lower, file.config), {});
   const result = parseConfig(merged, describeFile(first));
   if (!result.ok) return invalid(result.source, result.problems, version, defaults);
+  const foreignTarget = foreignDigestTarget(result.config, owner);
+  if (foreignTarget) return invalid(result.source, [foreignTarget], version, defaults);
   return { status: "ok", config: result.config, version, sources: present.map(describeFile) };
 };

@@ -25,6 +25,9 @@ export interface PlannedDigest {
   dueAt: Date;
 }
 
+/** The account part of OWNER/NAME, compared case-insensitively as GitHub does. */
+const ownerOf = (fullName: string): string => (fullName.split("/")[0] ?? "").toLowerCase();
+
 const WEEKDAY: Record<Weekday, WeekdayNumbers> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
 /**
@@ -49,6 +52,9 @@ export function lastScheduledAt(now: Date, schedule: { day: Weekday; time: strin
  *   governs it when the target is one of them, else the alphabetically first repository's.
  * - Left out: digest disabled, repository removed from the installation, installation removed or suspended, or
  *   no installation known to post with.
+ * - Isolation per installation (README, Security): digests are planned per installation, and a target owned by
+ *   another account than the repository is left out (an app has one installation per account; loadRepoConfig
+ *   reports such a target as a config error). Another tenant's figures can never reach, or govern, a digest.
  */
 export function planDigests(subjects: readonly DigestSubject[], now: Date): PlannedDigest[] {
   const groups = new Map<string, DigestSubject[]>();
@@ -56,7 +62,8 @@ export function planDigests(subjects: readonly DigestSubject[], now: Date): Plan
     if (!subject.config.digest.enabled || subject.repoRemoved || subject.installationRemoved) continue;
     if (subject.installationId === null) continue;
     const target = subject.config.digest.repository || subject.repoFullName;
-    const key = target.toLowerCase();
+    if (ownerOf(target) !== ownerOf(subject.repoFullName)) continue;
+    const key = `${subject.installationId}:${target.toLowerCase()}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [subject]);
     else group.push(subject);

@@ -101,6 +101,27 @@ describe("loadRepoConfig", () => {
     expect(result.config.digest.day).toBe("fri");
   });
 
+  it("refuses a digest target owned by another account, naming the key and the value", async () => {
+    nock(api).get(file("acme", "widgets")).reply(200, "digest:\n  repository: victim/payments\n", raw);
+
+    const result = expectStatus(await load(), "invalid");
+
+    expect(result.source).toBe("acme/widgets/.github/review-coach.yml");
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        path: "digest.repository",
+        keys: ["digest", "repository"],
+        value: "victim/payments",
+      }),
+    ]);
+    expect(result.problems[0]?.message).toMatch(/^digest\.repository: "victim\/payments" .*acme\//);
+  });
+
+  it("accepts a digest target in the same account, whatever its case", async () => {
+    nock(api).get(file("acme", "widgets")).reply(200, "digest:\n  repository: ACME/eng-leads\n", raw);
+    expect(expectStatus(await load(), "ok").config.digest.repository).toBe("ACME/eng-leads");
+  });
+
   it("reports missing when no file exists in the repo or the org", async () => {
     nock(api)
       .get(file("acme", "widgets"))

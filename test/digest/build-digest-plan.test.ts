@@ -56,6 +56,17 @@ describe("planDigests", () => {
     expect(plans[0]?.config.digest.day).toBe("tue");
   });
 
+  it("plans per installation: a repository of another installation never joins or governs a digest", () => {
+    const intruder = repoConfig({ digest: { repository: "acme/eng", day: "sun" } });
+    const plans = planDigests(
+      [subject("aaa/evil", { installationId: 9 }, intruder), subject("acme/eng", {}, repoConfig())],
+      now,
+    );
+    expect(plans.map((p) => [p.target, p.installationId, p.repos, p.config.digest.day])).toEqual([
+      ["acme/eng", 7, ["acme/eng"], "mon"],
+    ]);
+  });
+
   it("leaves out disabled digests, removed repositories and installations, and unknown installations", () => {
     const plans = planDigests(
       [

@@ -184,6 +184,28 @@ describe.each(storeTargets())("the digest scheduler on $name", (target) => {
     expect(posted[0]?.body).toContain("Covers acme/app");
   });
 
+  it("never lets another installation's repository post into, or govern, a digest it names as its target", async () => {
+    // acme (installation 1) and an attacker (installation 2) share the store; the attacker's config names acme/app
+    // as its digest target and sorts first ("acme/app" > "aaa-evil/app"), with its own day.
+    await seedStore(store, week("2026-11-16", 470), { config: repoConfig() });
+    await seedStore(store, week("2026-11-16", 900), {
+      repo: "aaa-evil/app",
+      installationId: 2,
+      config: repoConfig({ digest: { repository: "acme/app", day: "mon", time: "06:00" } }),
+    });
+    const { posted } = expectPost("acme/app", 12);
+
+    const outcomes = await runDigestTick(deps(store, () => MONDAY_AFTER));
+
+    expect(outcomes.map((o) => [o.plan.target, o.plan.installationId, o.plan.repos])).toEqual([
+      ["acme/app", 1, ["acme/app"]],
+    ]);
+    expect(outcomes[0]?.plan.config.digest.time).toBe("09:00");
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.body).toContain("Covers acme/app");
+    expect(posted[0]?.body).not.toContain("aaa-evil");
+  });
+
   it("records a failure, leaves it for half an hour, then retries", async () => {
     await seedStore(store, week("2026-11-16", 470), { config: repoConfig() });
     nock(API)

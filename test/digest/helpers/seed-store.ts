@@ -9,11 +9,15 @@ import type { Scenario } from "./scenario.js";
 export async function seedStore(
   store: Store,
   scenario: Scenario,
-  options: { config?: RepoConfig; status?: StoredConfigStatus; repo?: string } = {},
+  options: { config?: RepoConfig; status?: StoredConfigStatus; repo?: string; installationId?: number } = {},
 ): Promise<void> {
   const at = "2026-12-01T00:00:00.000Z";
   const repo = options.repo ?? "acme/app";
-  const events = scenario.events.map((e) => ({ ...e, repoFullName: repo }));
+  const events = scenario.events.map((e) => ({
+    ...e,
+    repoFullName: repo,
+    installationId: options.installationId ?? e.installationId,
+  }));
   await upsertEvents(store.db, events, null, at);
   for (const event of events) {
     const assessment = scenario.assessments.get(event.key);
