@@ -11,11 +11,11 @@ export function createInMemoryJudgeCache(): InMemoryJudgeCache {
     get size() {
       return entries.size;
     },
-    async get(hash) {
-      return entries.get(hash);
+    async get(installationId, hash) {
+      return entries.get(`${installationId}:${hash}`);
     },
-    async set(hash, result) {
-      entries.set(hash, result);
+    async set(installationId, hash, result) {
+      entries.set(`${installationId}:${hash}`, result);
     },
   };
 }

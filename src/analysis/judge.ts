@@ -34,9 +34,10 @@ export interface CommentJudge {
   judge(batch: readonly JudgeRequest[], options: JudgeOptions): Promise<JudgeResult[]>;
 }
 
+/** Opinions per installation: one installation's entry is never served to another (README, Security). */
 export interface JudgeCache {
-  get(hash: string): Promise<JudgeResult | undefined>;
-  set(hash: string, result: JudgeResult): Promise<void>;
+  get(installationId: number, hash: string): Promise<JudgeResult | undefined>;
+  set(installationId: number, hash: string, result: JudgeResult): Promise<void>;
 }
 
 export interface BudgetLimits {

@@ -81,12 +81,14 @@ export async function secondOpinion(
     ...extra,
   });
 
-  // 2. Cached opinions: keyed by prompt version + model + body, so a new prompt or model asks afresh.
+  // 2. Cached opinions, per installation (README, Security) and per comment: keyed by installation + prompt version
+  //    + model + body, so a new prompt or model asks afresh and no installation is served another's opinion.
+  const { installationId } = input;
   const keyOf = (item: AssessedComment) =>
-    ports.hash(`${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`);
+    ports.hash(`${installationId}\n${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`);
   const misses: AssessedComment[] = [];
   for (const item of unsure) {
-    const cached = await ports.cache.get(keyOf(item));
+    const cached = await ports.cache.get(installationId, keyOf(item));
     if (cached) {
       opinions.set(item.comment.id, { ...cached, id: item.comment.id });
       cacheHits++;
@@ -133,13 +135,15 @@ export async function secondOpinion(
     await ports.budget.record(input.installationId, day, tokensUsed ?? estTokens);
   }
 
-  // 5. Cache and apply the opinions.
+  // 5. Cache and apply the opinions. A rewrite written with other comments in the prompt is this review's only:
+  //    those comments could steer it (prompt injection), so only the verdict is cached for another review.
   const byId = new Map(batch.map((item) => [item.comment.id, item]));
   for (const result of results) {
     const item = byId.get(result.id);
     if (!item) continue;
     opinions.set(result.id, result);
-    await ports.cache.set(keyOf(item), result);
+    const { rewrite: _contextual, ...verdictOnly } = result;
+    await ports.cache.set(installationId, keyOf(item), batch.length === 1 ? result : verdictOnly);
   }
   return outcome({ sent: batch.length });
 }

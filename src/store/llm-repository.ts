@@ -5,18 +5,24 @@ import type { Database } from "./schema.js";
 
 export function createSqlJudgeCache(db: Kysely<Database>, now: () => Date = () => new Date()): JudgeCache {
   return {
-    async get(hash) {
+    async get(installationId, hash) {
       const row = await db
         .selectFrom("llm_cache")
         .select("result")
         .where("hash", "=", hash)
+        .where("installation_id", "=", installationId)
         .executeTakeFirst();
       return row ? (JSON.parse(row.result) as JudgeResult) : undefined;
     },
-    async set(hash, result) {
+    async set(installationId, hash, result) {
       await db
         .insertInto("llm_cache")
-        .values({ hash, result: JSON.stringify(result), created_at: now().toISOString() })
+        .values({
+          hash,
+          installation_id: installationId,
+          result: JSON.stringify(result),
+          created_at: now().toISOString(),
+        })
         .onConflict((oc) => oc.column("hash").doNothing())
         .execute();
     },

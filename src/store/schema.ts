@@ -116,6 +116,8 @@ export interface AssessmentsTable {
 
 export interface LlmCacheTable {
   hash: string;
+  /** Whose opinion it is: never served to another installation (README, Security). */
+  installation_id: number | null;
   /** JSON JudgeResult */
   result: string;
   created_at: string;

@@ -5,7 +5,7 @@ import {
   type JudgeRequest,
   type JudgeResult,
 } from "../../src/analysis/judge.js";
-import { secondOpinion } from "../../src/analysis/second-opinion.js";
+import { type AssessedComment, secondOpinion } from "../../src/analysis/second-opinion.js";
 import { assessed, llmConfig, portsFor, unsureItems } from "./helpers/second-opinion-fixtures.js";
 
 /** A judge that answers "teaching" for every comment and remembers each batch it was sent. */
@@ -153,5 +153,43 @@ describe("secondOpinion", () => {
     );
 
     expect(outcome.assessments[0]?.suggestion).toBe("Could we split this? cc @\u200borg/everyone click");
+  });
+
+  it("never serves one installation's cached opinion to another", async () => {
+    const { judge, batches } = recordingJudge();
+    const { ports } = portsFor(judge);
+    await secondOpinion({ installationId: 1, items: unsureItems(), llm: llmConfig() }, ports);
+
+    const other = await secondOpinion({ installationId: 2, items: unsureItems(), llm: llmConfig() }, ports);
+
+    expect(batches).toHaveLength(2);
+    expect(other).toMatchObject({ cacheHits: 0, sent: 3 });
+  });
+
+  it("caches a verdict per comment but never a rewrite written with other comments in the request", async () => {
+    const { judge, batches } = recordingJudge(async (batch) =>
+      batch.map((c) => ({
+        id: c.id,
+        verdict: "correcting" as const,
+        tone: "ok" as const,
+        rewrite: `Steered rewrite for ${c.id}`,
+      })),
+    );
+    const { ports } = portsFor(judge);
+    const review = await secondOpinion({ installationId: 1, items: unsureItems(), llm: llmConfig() }, ports);
+    expect(review.assessments[0]?.suggestion).toBe("Steered rewrite for u1");
+
+    // The same comment in a later review of the same installation: its verdict comes from the cache, its
+    // rewrite from the heuristics, since the cached one was written with u2 and u3 in the prompt.
+    const [alone] = unsureItems();
+    const later = await secondOpinion(
+      { installationId: 1, items: [alone as AssessedComment], llm: llmConfig() },
+      ports,
+    );
+    expect(batches).toHaveLength(1);
+    expect(later.cacheHits).toBe(1);
+    expect(later.assessments[0]).toMatchObject({ verdict: "correcting", source: "llm" });
+    expect(later.assessments[0]?.suggestion).not.toContain("Steered");
+    expect(later.assessments[0]?.suggestion).toBe(alone?.assessment.suggestion);
   });
 });

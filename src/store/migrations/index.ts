@@ -7,6 +7,7 @@ import * as digest from "./2026-11-24T1300-digest.js";
 import * as jobs from "./2026-11-24T1400-jobs.js";
 import * as jobClaimIndex from "./2026-11-24T1500-job-claim-index.js";
 import * as jobPayloads from "./2026-11-24T1600-job-payloads.js";
+import * as llmCachePerInstallation from "./2026-11-25T1000-llm-cache-per-installation.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T1030-initial": initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1400-jobs": jobs,
   "2026-11-24T1500-job-claim-index": jobClaimIndex,
   "2026-11-24T1600-job-payloads": jobPayloads,
+  "2026-11-25T1000-llm-cache-per-installation": llmCachePerInstallation,
 };
