@@ -4,7 +4,7 @@
 // so a test can assert "exactly one nudge", records every request, and injects faults (5xx, 429, 403, 404 bursts,
 // latency). Responses follow GitHub's documented shapes and limits closely enough for Octokit and its plugins
 // (retry, throttling, @probot/octokit-plugin-config) to behave as they do against github.com.
-import { createVerify } from "node:crypto";
+import { createHash, createVerify } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -508,7 +508,11 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
           size: Buffer.byteLength(content),
           name,
           path,
-          sha: `fake-${Buffer.from(content).length}`,
+          // Git's blob id, as GitHub gives it: review-coach remembers an invalid file by it.
+          sha: createHash("sha1")
+            .update(`blob ${Buffer.byteLength(content)}\0`)
+            .update(content)
+            .digest("hex"),
           content: Buffer.from(content).toString("base64"),
         },
       };

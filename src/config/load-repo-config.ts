@@ -1,27 +1,22 @@
 // Loads `.github/review-coach.yml` the Probot way (repo, else the org `.github` repo, then `_extends`) and validates it.
 import { createHash } from "node:crypto";
 import { CONFIG_PATH } from "./config-path.js";
+import {
+  type ConfigFileRead,
+  type ConfigParseMemory,
+  type ContentsReader,
+  MAX_CONFIG_BYTES,
+  readConfigFiles,
+} from "./read-config-files.js";
 import type { ConfigProblem } from "./config-problem.js";
 import { parseConfig } from "./parse-config.js";
 import { defaultConfig, RepoConfig } from "./schema.js";
 import { yamlErrorToProblem } from "./yaml-error-to-problem.js";
 
-/** One file as @probot/octokit-plugin-config reports it; `config` is null when the file does not exist. */
-export type ConfigFileRead = { owner: string; repo: string; path: string; url: string; config: unknown };
+export type { ConfigFileRead } from "./read-config-files.js";
 
-/**
- * The slice of Probot's octokit this needs: `octokit.config.get` from @probot/octokit-plugin-config (what
- * `context.config` calls). It returns `{ config, files }`; only `files` is used, merged and validated here.
- */
-export type ConfigReader = {
-  config: {
-    get(options: {
-      owner: string;
-      repo: string;
-      path: string;
-    }): Promise<{ files: readonly ConfigFileRead[] }>;
-  };
-};
+/** The slice of Probot's octokit this needs: the contents API, read by readConfigFiles. */
+export type ConfigReader = ContentsReader;
 
 /**
  * - `missing`: no file in the repo nor in the org `.github` repo: the repo is observed, not coached (DESIGN §3).
@@ -37,8 +32,8 @@ export type LoadedConfig =
   | { status: "invalid"; config: RepoConfig; problems: ConfigProblem[]; version: string; source: string }
   | { status: "unavailable"; reason: string; httpStatus?: number; cause: unknown };
 
-/** Same limit as parseConfigText: a config is a few dozen lines. */
-const maxSerializedBytes = 64 * 1024;
+/** Same limit as parseConfigText and the file itself: a config is a few dozen lines. */
+const maxSerializedBytes = MAX_CONFIG_BYTES;
 
 const pluginPrefix = "[@probot/octokit-plugin-config]";
 
@@ -117,7 +112,7 @@ const invalid = (
   source,
 });
 
-/** The plugin throws plain errors, prefixed with its name, for file contents it cannot use: those are invalid. */
+/** readConfigFiles throws plain errors, prefixed like the plugin's, for file contents it cannot use: those are invalid. */
 const fromPluginError = (error: Error, defaults: RepoConfig): LoadedConfig | undefined => {
   const { message } = error;
   if (!message.startsWith(pluginPrefix)) return undefined;
@@ -145,6 +140,16 @@ const fromPluginError = (error: Error, defaults: RepoConfig): LoadedConfig | und
       badExtends[1],
     );
     return invalid(describeUrl(badExtends[2]), [problem], version, defaults);
+  }
+  const tooLarge = /is too large \((\d+) bytes/.exec(message);
+  if (tooLarge?.[1] !== undefined) {
+    const problem: ConfigProblem = {
+      kind: "file",
+      path: "",
+      keys: [],
+      message: `the file is ${tooLarge[1]} bytes; a config file may be at most 64 KiB`,
+    };
+    return invalid(source, [problem], version, defaults);
   }
   if (message.includes("Recursion detected")) {
     const from = /from (\S+) because/.exec(message)?.[1] ?? url;
@@ -200,13 +205,14 @@ const unavailable = (error: unknown): LoadedConfig => {
 export const loadRepoConfig = async (
   octokit: ConfigReader,
   { owner, repo }: { owner: string; repo: string },
+  memory?: ConfigParseMemory,
 ): Promise<LoadedConfig> => {
   const defaults = defaultConfig();
   let files: readonly ConfigFileRead[];
   try {
-    ({ files } = await octokit.config.get({ owner, repo, path: CONFIG_PATH }));
+    files = await readConfigFiles(octokit, { owner, repo, path: CONFIG_PATH }, memory);
   } catch (error) {
-    // A 404 never gets here: the plugin turns it into a file with `config: null`.
+    // A 404 never gets here: readConfigFiles turns it into a file with `config: null`.
     return (error instanceof Error ? fromPluginError(error, defaults) : undefined) ?? unavailable(error);
   }
 

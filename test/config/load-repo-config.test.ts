@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { type LoadedConfig, loadRepoConfig } from "../../src/config/load-repo-config.js";
+import { createConfigParseMemory } from "../../src/config/read-config-files.js";
 import { defaultConfig } from "../../src/config/schema.js";
 
 const api = "https://api.github.com";
@@ -120,6 +121,63 @@ describe("loadRepoConfig", () => {
   it("accepts a digest target in the same account, whatever its case", async () => {
     nock(api).get(file("acme", "widgets")).reply(200, "digest:\n  repository: ACME/eng-leads\n", raw);
     expect(expectStatus(await load(), "ok").config.digest.repository).toBe("ACME/eng-leads");
+  });
+
+  it("checks a file's size from the contents API and never decodes or parses one over 64 KiB", async () => {
+    // GitHub's contents API gives a file's size (and no content over 1 MB): nothing else is asked for.
+    nock(api)
+      .get(file("acme", "widgets"))
+      .reply(200, { type: "file", size: 20_000_000, sha: "b1", encoding: "none", content: "" });
+
+    const result = expectStatus(await load(), "invalid");
+
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        kind: "file",
+        message: expect.stringMatching(/^the file is 20000000 bytes; /),
+      }),
+    ]);
+  });
+
+  it("refuses a raw answer over 64 KiB before parsing it", async () => {
+    nock(api)
+      .get(file("acme", "widgets"))
+      .reply(200, `coaching:\n  ignore_users: [${"x, ".repeat(30_000)}x]\n`, raw);
+
+    const result = expectStatus(await load(), "invalid");
+
+    expect(result.problems[0]?.message).toMatch(
+      /^the file is \d+ bytes; a config file may be at most 64 KiB$/,
+    );
+  });
+
+  it("remembers a file that failed to parse by its blob SHA and does not parse that version again", async () => {
+    const memory = createConfigParseMemory();
+    const blob = (text: string) => ({
+      type: "file",
+      size: Buffer.byteLength(text),
+      sha: "5ca1ab1e",
+      encoding: "base64",
+      content: Buffer.from(text).toString("base64"),
+    });
+    nock(api)
+      .get(file("acme", "widgets"))
+      .reply(200, blob("coaching: [unclosed\n"))
+      .get(file("acme", "widgets"))
+      .reply(200, blob("coaching:\n  mode: check\n"));
+
+    const first = expectStatus(
+      await loadRepoConfig(octokit(), { owner: "acme", repo: "widgets" }, memory),
+      "invalid",
+    );
+    // Same blob SHA, so the same contents: the answer's text is not parsed again (here it would even be valid).
+    const second = expectStatus(
+      await loadRepoConfig(octokit(), { owner: "acme", repo: "widgets" }, memory),
+      "invalid",
+    );
+    expect(first.problems[0]).toMatchObject({ kind: "file", line: expect.any(Number) });
+    expect(second.problems).toEqual(first.problems);
+    expect(second.version).toBe(first.version);
   });
 
   it("reports missing when no file exists in the repo or the org", async () => {
