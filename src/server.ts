@@ -160,9 +160,13 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
         "register the app from app.yml (see README) or run without them in development to get Probot's setup page.",
     );
   }
-  if (env.NODE_ENV === "production" && !env.WEBHOOK_SECRET) {
+  // In every mode (README, Security): a default secret would let anyone who knows it forge deliveries that are
+  // acted on with real installation tokens. The demo and the tests set their own.
+  const secret = env.WEBHOOK_SECRET;
+  if (!secret) {
     throw new Error(
-      "review-coach: WEBHOOK_SECRET is required in production, so forged deliveries are rejected.",
+      "review-coach: WEBHOOK_SECRET is required whenever APP_ID and a private key are set, so forged deliveries " +
+        "are rejected; set it to the secret registered with the GitHub App.",
     );
   }
   const store = options.store ?? (await openStore(env.DATABASE_URL));
@@ -191,7 +195,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const probot = new Probot({
     appId: env.APP_ID,
     privateKey,
-    secret: env.WEBHOOK_SECRET ?? "development",
+    secret: secret,
     log,
     Octokit: githubClient(log),
     ...(baseUrl ? { baseUrl } : {}),
@@ -221,7 +225,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       },
     }),
   );
-  const check = { secret: env.WEBHOOK_SECRET ?? "development", events: new Set(RECORDED_EVENTS) };
+  const check = { secret: secret, events: new Set(RECORDED_EVENTS) };
   const onStoreError = (error: unknown, delivery: { id: string; name: string }) =>
     log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored");
   // A SQLite file: deliveries are checked and stored on the ingest thread, so the event loop serving HTTP (and

@@ -99,6 +99,7 @@ describe("startServer", () => {
     const env = readEnv({
       APP_ID: "1",
       PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: secret,
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "silent",
@@ -118,4 +119,28 @@ describe("startServer", () => {
     const env = readEnv({ NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "x", LOG_LEVEL: "silent" });
     await expect(startServer(env)).rejects.toThrow(/WEBHOOK_SECRET/);
   });
+
+  it.each(["development", "test"])(
+    "refuses to run with app credentials and no webhook secret when NODE_ENV=%s, instead of accepting forged deliveries",
+    async (mode) => {
+      const store = await openSqliteTestStore();
+      const env = readEnv({
+        NODE_ENV: mode,
+        APP_ID: "1",
+        PRIVATE_KEY: testPrivateKey(),
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+      });
+      let running: RunningServer | undefined;
+      try {
+        const started = startServer(env, { log: pino({ level: "silent" }), store });
+        started.then((server) => (running = server)).catch(() => undefined);
+        await expect(started).rejects.toThrow(/WEBHOOK_SECRET is required/);
+      } finally {
+        await running?.stop();
+        await store.close();
+      }
+    },
+  );
 });
