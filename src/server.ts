@@ -150,6 +150,9 @@ async function secondOpinionPorts(
   };
 }
 
+/** Event names a delivery metric may carry; GitHub's ping (sent when the app is registered) besides the recorded ones. */
+const LABELLED_EVENTS: ReadonlySet<string> = new Set<string>([...RECORDED_EVENTS, "ping"]);
+
 export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(env);
   const now = options.now ?? (() => new Date());
@@ -285,10 +288,14 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
         res.setHeader("connection", "close");
         return sendJson(res, 413, { error: `payload over ${MAX_WEBHOOK_BYTES} bytes` });
       }
-      const event = String(req.headers["x-github-event"] ?? "unknown");
-      const stopTimer = metrics.deliveryAckSeconds.startTimer({ event });
+      const name = String(req.headers["x-github-event"] ?? "");
+      const stopTimer = metrics.deliveryAckSeconds.startTimer();
       res.on("finish", () => {
-        stopTimer();
+        // Labels stay bounded (README, Security): the header's name only for an event the app knows, and only once
+        // the signature passed (answered 200, or 500 when it could not be stored); anything else is "other".
+        const signed = res.statusCode < 300 || res.statusCode === 500;
+        const event = signed && LABELLED_EVENTS.has(name) ? name : "other";
+        stopTimer({ event });
         metrics.webhookDeliveries.inc({
           event,
           outcome: res.statusCode < 300 ? "accepted" : `http_${res.statusCode}`,

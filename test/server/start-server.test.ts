@@ -84,6 +84,32 @@ describe("the HTTP server", () => {
     expect(delivery).toHaveLength(0);
   });
 
+  it("labels delivery metrics only with known event names, and only once the signature passes", async () => {
+    // Unsigned requests with made-up event names, then a signed one with an event GitHub does not send.
+    for (let i = 0; i < 20; i++) {
+      const res = await sendDelivery(hook, {
+        event: `forged_${i}`,
+        id: `forged-${i}`,
+        payload: { zen: "x" },
+        secret,
+        signature: `sha256=${"0".repeat(64)}`,
+      });
+      expect(res.status).toBe(401);
+    }
+    const signed = await sendDelivery(hook, { event: "made_up_event", id: "made-up", payload: {}, secret });
+    expect(signed.status).toBe(200);
+
+    const text = await (await fetch(`${running.url}/metrics`)).text();
+    const labels = text.split("\n").filter((line) => line.startsWith("review_coach_webhook_"));
+    expect(labels.join("\n")).not.toMatch(/forged_|made_up_event/);
+    expect(labels.some((line) => line.includes('event="other"') && line.includes('outcome="http_401"'))).toBe(
+      true,
+    );
+    expect(labels).toContainEqual(
+      expect.stringContaining('event="pull_request_review_comment",outcome="accepted"'),
+    );
+  });
+
   it("answers 404 for unknown paths", async () => {
     expect((await fetch(`${running.url}/nope`)).status).toBe(404);
   });
