@@ -6,6 +6,7 @@ import {
   type ConfigParseMemory,
   type ContentsReader,
   MAX_CONFIG_BYTES,
+  MAX_EXTENDS_HOPS,
   readConfigFiles,
 } from "./read-config-files.js";
 import type { ConfigProblem } from "./config-problem.js";
@@ -150,6 +151,13 @@ const fromPluginError = (error: Error, defaults: RepoConfig): LoadedConfig | und
       message: `the file is ${tooLarge[1]} bytes; a config file may be at most 64 KiB`,
     };
     return invalid(source, [problem], version, defaults);
+  }
+  const tooDeep = /Too many _extends: (\S+) extends/.exec(message);
+  if (tooDeep?.[1] !== undefined) {
+    const problem = extendsProblem(
+      `_extends: the chain of _extends files goes more than ${MAX_EXTENDS_HOPS} files deep; point this file's _extends at the org defaults directly, or remove it`,
+    );
+    return invalid(describeUrl(tooDeep[1]), [problem], version, defaults);
   }
   if (message.includes("Recursion detected")) {
     const from = /from (\S+) because/.exec(message)?.[1] ?? url;

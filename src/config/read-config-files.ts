@@ -17,6 +17,9 @@ export interface ContentsReader {
 /** Same limit as parseConfigText: a config is a few dozen lines. */
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
+/** `_extends` hops followed at most: org defaults need one or two. */
+export const MAX_EXTENDS_HOPS = 5;
+
 /** Errors carry the plugin's prefix, so loadRepoConfig turns them into the same located problems. */
 const PREFIX = "[@probot/octokit-plugin-config]";
 
@@ -142,7 +145,13 @@ export async function readConfigFiles(
   }
   let file = files[files.length - 1] as ConfigFileRead;
   let config = configOf(file);
+  let hops = 0;
   while (config?._extends !== undefined) {
+    // Each hop is an API call on the installation's rate limit (README, Security).
+    if (++hops > MAX_EXTENDS_HOPS)
+      throw new Error(
+        `${PREFIX} Too many _extends: ${file.url} extends more than ${MAX_EXTENDS_HOPS} files deep`,
+      );
     const next = extendsTarget(owner, path, file.url, config._extends);
     const extendsValue = config._extends;
     delete config._extends;

@@ -180,6 +180,22 @@ describe("loadRepoConfig", () => {
     expect(second.version).toBe(first.version);
   });
 
+  it("stops following _extends after 5 hops, naming the file that asks for one more", async () => {
+    // widgets → s1 → … → s5 is 5 hops; s5 asks for a 6th, which is never read (nock would refuse it).
+    const scope = nock(api).get(file("acme", "widgets")).reply(200, "_extends: s1\n", raw);
+    for (let i = 1; i <= 5; i++) scope.get(file("acme", `s${i}`)).reply(200, `_extends: s${i + 1}\n`, raw);
+
+    const result = expectStatus(await load(), "invalid");
+
+    expect(result.source).toBe("acme/s5/.github/review-coach.yml");
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        path: "_extends",
+        message: expect.stringMatching(/^_extends: .*more than 5/),
+      }),
+    ]);
+  });
+
   it("reports missing when no file exists in the repo or the org", async () => {
     nock(api)
       .get(file("acme", "widgets"))
