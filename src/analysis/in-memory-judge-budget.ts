@@ -34,10 +34,11 @@ export function createInMemoryJudgeBudget(): InMemoryJudgeBudget {
       if (usage.comments + comments > limits.maxComments || usage.tokens + estTokens > limits.maxTokens)
         return false;
       usage.comments += comments;
+      usage.tokens += estTokens;
       return true;
     },
-    async record(installationId, day, tokensUsed) {
-      entry(installationId, day).tokens += tokensUsed;
+    async record(installationId, day, tokensUsed, reservedTokens = 0) {
+      entry(installationId, day).tokens += tokensUsed - reservedTokens;
     },
   };
 }

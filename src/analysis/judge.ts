@@ -48,7 +48,9 @@ export interface BudgetLimits {
 /**
  * Per-installation daily allowance (config llm.max_comments_per_day, llm.max_tokens_per_day), day = UTC "YYYY-MM-DD".
  * `reserve` atomically checks both limits against what is already used (tokens: estimate must fit) and counts the
- * comments; `record` adds the tokens actually spent once the provider has answered (or the estimate when it did not say).
+ * comments and the estimated tokens, so concurrent requests cannot all pass on the same remainder; `record` settles
+ * once the provider has answered: it adds the tokens actually spent (or the estimate when it did not say) less the
+ * `reservedTokens` that reserve counted.
  */
 export interface JudgeBudget {
   reserve(
@@ -58,7 +60,7 @@ export interface JudgeBudget {
     estTokens: number,
     limits: BudgetLimits,
   ): Promise<boolean>;
-  record(installationId: number, day: string, tokensUsed: number): Promise<void>;
+  record(installationId: number, day: string, tokensUsed: number, reservedTokens?: number): Promise<void>;
 }
 
 /** Injected for testability (STYLE rule 2). */

@@ -132,7 +132,7 @@ export async function secondOpinion(
   } catch (error) {
     return outcome({ sent: batch.length, fallback: describeFailure(error) });
   } finally {
-    await ports.budget.record(input.installationId, day, tokensUsed ?? estTokens);
+    await ports.budget.record(input.installationId, day, tokensUsed ?? estTokens, estTokens);
   }
 
   // 5. Cache and apply the opinions. A rewrite written with other comments in the prompt is this review's only:

@@ -31,7 +31,8 @@ export function createSqlJudgeCache(db: Kysely<Database>, now: () => Date = () =
 
 /**
  * `reserve` is one conditional UPDATE, so two replicas can never both spend the last of a day's allowance:
- * the row only changes when both limits still hold after adding this request.
+ * the row only changes when both limits still hold after adding this request, and it counts the estimated tokens
+ * at once; `record` settles them against what the call cost.
  */
 export function createSqlJudgeBudget(db: Kysely<Database>): JudgeBudget {
   return {
@@ -49,7 +50,7 @@ export function createSqlJudgeBudget(db: Kysely<Database>): JudgeBudget {
         .execute();
       const result = await db
         .updateTable("llm_usage")
-        .set((eb) => ({ comments: eb("comments", "+", comments) }))
+        .set((eb) => ({ comments: eb("comments", "+", comments), tokens: eb("tokens", "+", estTokens) }))
         .where("installation_id", "=", installationId)
         .where("day", "=", day)
         .where((eb) => eb(eb("comments", "+", comments), "<=", limits.maxComments))
@@ -57,10 +58,11 @@ export function createSqlJudgeBudget(db: Kysely<Database>): JudgeBudget {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
-    async record(installationId: number, day: string, tokensUsed: number) {
+    async record(installationId: number, day: string, tokensUsed: number, reservedTokens = 0) {
+      const settled = Math.max(0, Math.round(tokensUsed)) - Math.round(reservedTokens);
       await db
         .updateTable("llm_usage")
-        .set((eb) => ({ tokens: eb("tokens", "+", Math.max(0, Math.round(tokensUsed))) }))
+        .set((eb) => ({ tokens: eb("tokens", "+", settled) }))
         .where("installation_id", "=", installationId)
         .where("day", "=", day)
         .execute();

@@ -20,4 +20,14 @@ describe("createInMemoryJudgeBudget", () => {
     expect(await budget.reserve(1, "2026-03-02", 1, 200, limits)).toBe(false);
     expect(await budget.reserve(1, "2026-03-02", 1, 100, limits)).toBe(true);
   });
+
+  it("reserves the estimate at once, so concurrent reviews cannot overspend, and settles with the actual cost", async () => {
+    const budget = createInMemoryJudgeBudget();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => budget.reserve(1, "2026-03-02", 1, 400, limits)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(2);
+    await budget.record(1, "2026-03-02", 100, 400);
+    expect(budget.usage(1, "2026-03-02")).toEqual({ comments: 2, tokens: 500 });
+  });
 });

@@ -6,7 +6,13 @@ import {
   type JudgeResult,
 } from "../../src/analysis/judge.js";
 import { type AssessedComment, secondOpinion } from "../../src/analysis/second-opinion.js";
-import { assessed, llmConfig, portsFor, unsureItems } from "./helpers/second-opinion-fixtures.js";
+import {
+  assessed,
+  llmConfig,
+  portsFor,
+  UNSURE_BODIES,
+  unsureItems,
+} from "./helpers/second-opinion-fixtures.js";
 
 /** A judge that answers "teaching" for every comment and remembers each batch it was sent. */
 function recordingJudge(answer?: (batch: readonly JudgeRequest[]) => Promise<JudgeResult[]>) {
@@ -191,5 +197,21 @@ describe("secondOpinion", () => {
     expect(later.assessments[0]).toMatchObject({ verdict: "correcting", source: "llm" });
     expect(later.assessments[0]?.suggestion).not.toContain("Steered");
     expect(later.assessments[0]?.suggestion).toBe(alone?.assessment.suggestion);
+  });
+
+  it("keeps concurrent reviews of one installation within the daily token budget", async () => {
+    const { judge, batches } = recordingJudge();
+    const { ports } = portsFor(judge);
+    // Each review's estimate is about 1,000 tokens: two fit in 2,500, a third does not.
+    const llm = llmConfig({ max_tokens_per_day: 2500 });
+    const outcomes = await Promise.all(
+      UNSURE_BODIES.flatMap((body, i) => [0, 1].map((j) => assessed(`c${i}${j}`, `${body} ${i}${j}`))).map(
+        (item) => secondOpinion({ installationId: 7, items: [item], llm }, ports),
+      ),
+    );
+    expect(batches).toHaveLength(2);
+    expect(outcomes.filter((o) => o.fallback?.reason === "budget-exhausted")).toHaveLength(
+      outcomes.length - batches.length,
+    );
   });
 });

@@ -80,13 +80,27 @@ describe.each(storeTargets())("LLM cache and budget on $name", (target) => {
     const budget = createSqlJudgeBudget(store.db);
     const limits = { maxComments: 5, maxTokens: 1000 };
     expect(await budget.reserve(1, "2026-11-24", 3, 300, limits)).toBe(true);
-    await budget.record(1, "2026-11-24", 600);
+    await budget.record(1, "2026-11-24", 600, 300);
     // 3 + 2 comments fits, but 600 + 500 tokens does not.
     expect(await budget.reserve(1, "2026-11-24", 2, 500, limits)).toBe(false);
     expect(await budget.reserve(1, "2026-11-24", 2, 400, limits)).toBe(true);
     expect(await budget.reserve(1, "2026-11-24", 1, 0, limits)).toBe(false);
     expect(await budget.reserve(2, "2026-11-24", 5, 0, limits)).toBe(true);
     expect(await budget.reserve(1, "2026-11-25", 5, 0, limits)).toBe(true);
+  });
+
+  it("never lets concurrent requests overspend the token budget: estimates are reserved before the call", async () => {
+    const budget = createSqlJudgeBudget(store.db);
+    const limits = { maxComments: 1000, maxTokens: 1000 };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => budget.reserve(7, "2026-11-24", 1, 400, limits)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(2);
+    // Settled with what the calls cost: 2 × 250 spent, so 500 left.
+    await budget.record(7, "2026-11-24", 250, 400);
+    await budget.record(7, "2026-11-24", 250, 400);
+    expect(await budget.reserve(7, "2026-11-24", 1, 500, limits)).toBe(true);
+    expect(await budget.reserve(7, "2026-11-24", 1, 1, limits)).toBe(false);
   });
 
   it("never lets concurrent reservations overspend", async () => {
