@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { type Logger, pino } from "pino";
 import { Probot, ProbotOctokit, run } from "probot";
+import { createInMemoryJudgeFailures } from "./analysis/in-memory-judge-failures.js";
 import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
 import { createApp } from "./app.js";
 import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
@@ -147,6 +148,7 @@ async function secondOpinionPorts(
     budget: createSqlJudgeBudget(store.db),
     clock: now,
     hash: sha256Hex,
+    failures: createInMemoryJudgeFailures(),
   };
 }
 

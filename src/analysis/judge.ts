@@ -66,6 +66,15 @@ export interface JudgeBudget {
 /** Injected for testability (STYLE rule 2). */
 export type Clock = () => Date;
 
+/**
+ * Requests that failed recently, by cache key (so per installation and comment): asking again at once would most
+ * likely fail again and cost again (README, Security). Kept briefly; the heuristic verdict stands meanwhile.
+ */
+export interface JudgeFailures {
+  get(key: string, now: Date): { reason: FallbackReason; detail: string } | undefined;
+  set(key: string, failure: { reason: FallbackReason; detail: string }, now: Date): void;
+}
+
 /** Why the heuristic verdict stood; returned so the caller can log it (never thrown past the orchestrator). */
 export type FallbackReason =
   | "budget-exhausted"

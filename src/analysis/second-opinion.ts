@@ -7,6 +7,7 @@ import type {
   FallbackReason,
   JudgeBudget,
   JudgeCache,
+  JudgeFailures,
   JudgeRequest,
   JudgeResult,
 } from "./judge.js";
@@ -35,6 +36,8 @@ export interface SecondOpinionPorts {
   clock: Clock;
   /** Content hash for cache keys, e.g. sha256 hex (src/llm/sha256-hex.ts). */
   hash: (text: string) => string;
+  /** Recent failures, not asked again for a while; without it every evaluation may ask (and pay) again. */
+  failures?: JudgeFailures;
 }
 
 export interface SecondOpinionOutcome {
@@ -87,16 +90,20 @@ export async function secondOpinion(
   const keyOf = (item: AssessedComment) =>
     ports.hash(`${installationId}\n${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`);
   const misses: AssessedComment[] = [];
+  let failedRecently: { reason: FallbackReason; detail: string } | undefined;
   for (const item of unsure) {
     const cached = await ports.cache.get(installationId, keyOf(item));
+    const failure = cached ? undefined : ports.failures?.get(keyOf(item), ports.clock());
     if (cached) {
       opinions.set(item.comment.id, { ...cached, id: item.comment.id });
       cacheHits++;
+    } else if (failure) {
+      failedRecently = failure;
     } else {
       misses.push(item);
     }
   }
-  if (misses.length === 0) return outcome();
+  if (misses.length === 0) return outcome(failedRecently ? { fallback: failedRecently } : {});
 
   // 3. The daily budget, in comments and tokens, per installation (UTC day).
   const batch = misses.slice(0, MAX_BATCH);
@@ -113,6 +120,11 @@ export async function secondOpinion(
     });
   }
 
+  const failed = (fallback: { reason: FallbackReason; detail: string }): SecondOpinionOutcome => {
+    for (const item of batch) ports.failures?.set(keyOf(item), fallback, ports.clock());
+    return outcome({ sent: batch.length, fallback });
+  };
+
   // 4. One request with a timeout; whatever happens, the tokens are recorded and the heuristics remain the default.
   let tokensUsed: number | undefined;
   let results: JudgeResult[];
@@ -126,11 +138,10 @@ export async function secondOpinion(
       { results: raw },
       requests.map((r) => r.id),
     );
-    if (!checked.ok)
-      return outcome({ sent: batch.length, fallback: { reason: checked.reason, detail: checked.detail } });
+    if (!checked.ok) return failed({ reason: checked.reason, detail: checked.detail });
     results = checked.results;
   } catch (error) {
-    return outcome({ sent: batch.length, fallback: describeFailure(error) });
+    return failed(describeFailure(error));
   } finally {
     await ports.budget.record(input.installationId, day, tokensUsed ?? estTokens, estTokens);
   }

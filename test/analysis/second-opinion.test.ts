@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { createInMemoryJudgeFailures } from "../../src/analysis/in-memory-judge-failures.js";
 import {
   type CommentJudge,
   JudgeError,
@@ -8,6 +9,7 @@ import {
 import { type AssessedComment, secondOpinion } from "../../src/analysis/second-opinion.js";
 import {
   assessed,
+  FIXED_NOW,
   llmConfig,
   portsFor,
   UNSURE_BODIES,
@@ -213,5 +215,32 @@ describe("secondOpinion", () => {
     expect(outcomes.filter((o) => o.fallback?.reason === "budget-exhausted")).toHaveLength(
       outcomes.length - batches.length,
     );
+  });
+
+  it("remembers a failed request for a while, so re-evaluating the review does not pay for it again", async () => {
+    const { judge, batches } = recordingJudge(async () => [{ id: "nope", verdict: "teaching", tone: "ok" }]);
+    let now = FIXED_NOW;
+    const { ports: base } = portsFor(judge);
+    const ports = {
+      ...base,
+      clock: () => now,
+      failures: createInMemoryJudgeFailures({ ttlMs: 10 * 60_000 }),
+    };
+
+    const outcomes = [];
+    for (let i = 0; i < 4; i++)
+      outcomes.push(
+        await secondOpinion({ installationId: 1, items: unsureItems(), llm: llmConfig() }, ports),
+      );
+
+    expect(batches).toHaveLength(1);
+    expect(outcomes.map((o) => o.fallback?.reason)).toEqual(Array(4).fill("invalid-output"));
+    expect(outcomes.slice(1).map((o) => o.sent)).toEqual([0, 0, 0]);
+    // Another installation's identical comments are not affected, and after the pause the model is asked again.
+    await secondOpinion({ installationId: 2, items: unsureItems(), llm: llmConfig() }, ports);
+    expect(batches).toHaveLength(2);
+    now = new Date(FIXED_NOW.getTime() + 10 * 60_000 + 1);
+    await secondOpinion({ installationId: 1, items: unsureItems(), llm: llmConfig() }, ports);
+    expect(batches).toHaveLength(3);
   });
 });
