@@ -8,7 +8,7 @@ import { classifyCommand } from "./commands/classify.js";
 import { digestCommand } from "./commands/digest.js";
 import { ingestFile } from "./commands/ingest-file.js";
 import { type CommandIo, processIo } from "./commands/io.js";
-import { printMetrics } from "./commands/metrics.js";
+import { checkRepoAndWeek, printMetrics } from "./commands/metrics.js";
 import { printStats } from "./commands/stats.js";
 import { formatProblems } from "./config/format-problems.js";
 import { parseConfigText } from "./config/parse-config-text.js";
@@ -19,7 +19,7 @@ import { githubApiUrl, readEnv } from "./env.js";
 import { createBackfillOctokit } from "./github/backfill-octokit.js";
 import { createGithubPrSource } from "./github/backfill-source.js";
 import { isMainModule } from "./is-main-module.js";
-import { openStore, type Store } from "./store/open-store.js";
+import { NoStoreError, openStore, type Store, StoreError } from "./store/open-store.js";
 
 export function buildCli(
   io: CommandIo = processIo,
@@ -36,11 +36,23 @@ export function buildCli(
   const dbOption = "--db <url>";
   const dbHelp =
     "store: a SQLite file path or postgres:// URL (default: $DATABASE_URL, else ./data/review-coach.sqlite)";
+  /**
+   * Runs `fn` on the store. Read-only commands open an existing store and create nothing: a store that is not there
+   * exits 2 (like any argument naming nothing), one that cannot be read exits 1.
+   */
   const withStore = async (
     db: string | undefined,
     fn: (store: Store) => Promise<number>,
+    { readOnly = false } = {},
   ): Promise<number> => {
-    const store = await openStore(db ?? readEnv(env).DATABASE_URL);
+    let store: Store;
+    try {
+      store = await openStore(db ?? readEnv(env).DATABASE_URL, { readOnly });
+    } catch (error) {
+      if (!readOnly || !(error instanceof StoreError)) throw error;
+      io.err(error.message);
+      return error instanceof NoStoreError ? 2 : 1;
+    }
     try {
       return await fn(store);
     } finally {
@@ -120,7 +132,10 @@ export function buildCli(
     .option(dbOption, dbHelp)
     .option("--json", "print one JSON object")
     .action(async (opts: { db?: string; json?: boolean }) => {
-      program.setOptionValue("exitCode", await withStore(opts.db, (s) => printStats(s, io, opts.json)));
+      program.setOptionValue(
+        "exitCode",
+        await withStore(opts.db, (s) => printStats(s, io, opts.json), { readOnly: true }),
+      );
     });
 
   program
@@ -132,7 +147,14 @@ export function buildCli(
     .option("--json", "print one JSON object")
     .option(dbOption, dbHelp)
     .action(async (opts: { repo: string; week: string; config?: string; json?: boolean; db?: string }) => {
-      program.setOptionValue("exitCode", await withStore(opts.db, (s) => printMetrics(s, opts, io)));
+      if (checkRepoAndWeek(opts, io, "metrics") === null) {
+        program.setOptionValue("exitCode", 2);
+        return;
+      }
+      program.setOptionValue(
+        "exitCode",
+        await withStore(opts.db, (s) => printMetrics(s, opts, io), { readOnly: true }),
+      );
     });
 
   // GITHUB_TOKEN and the GitHub Enterprise URL are read here, at the edge, and passed in (STYLE rule 2).
@@ -183,16 +205,25 @@ export function buildCli(
         const octokit = github();
         return octokit === null ? noToken : createOctokitDigestPublisher(octokit);
       };
+      if (checkRepoAndWeek(opts, io, "digest") === null) {
+        program.setOptionValue("exitCode", 2);
+        return;
+      }
+      // Posting claims the week in the store; a preview only reads.
       program.setOptionValue(
         "exitCode",
-        await withStore(opts.db, (s) => digestCommand(s, opts, io, { publisher })),
+        await withStore(opts.db, (s) => digestCommand(s, opts, io, { publisher }), { readOnly: !opts.post }),
       );
     });
 
   return program;
 }
 
-/** Runs the CLI and returns the exit code, never throwing for user errors. */
+/**
+ * Runs the CLI and returns the exit code, never throwing for user errors. Every command: 0 done, 1 it failed (an
+ * invalid config, a line that would not load, a store that cannot be read), 2 a usage error (an unknown command or
+ * option, a missing or malformed argument, a file or store that is not there).
+ */
 export async function runCli(
   argv: string[],
   io: CommandIo = processIo,
@@ -204,7 +235,8 @@ export async function runCli(
     await program.parseAsync(argv, { from: "user" });
     return Number(program.getOptionValue("exitCode") ?? 0);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    // Commander says 1 for its usage errors (missing option, unknown command) and 0 for --help.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
   }

@@ -4,7 +4,7 @@ import { deliverDigest } from "../digest/deliver-digest.js";
 import type { DigestPublisher } from "../digest/digest-publisher.js";
 import type { Store } from "../store/open-store.js";
 import type { CommandIo } from "./io.js";
-import { checkRepo, checkWeek, resolveCommandConfig } from "./metrics.js";
+import { checkRepoAndWeek, checkWeek, resolveCommandConfig, warnIfNothingStored } from "./metrics.js";
 
 export interface DigestCommandOptions {
   repo: string;
@@ -22,7 +22,8 @@ export interface DigestCommandDeps {
 /**
  * Without --post, prints the issue title and Markdown. With --post, goes through the scheduler's delivery (claimed
  * per target and week), so a digest the server already posted is not posted again. Exit codes: 0 printed or
- * posted, 1 invalid config or not posted, 2 a bad argument or no token.
+ * posted (a preview of a repository with nothing stored also says so on stderr), 1 invalid config or not posted, 2 a
+ * bad argument or no token.
  */
 export async function digestCommand(
   store: Store,
@@ -31,7 +32,7 @@ export async function digestCommand(
   deps: DigestCommandDeps = {},
 ): Promise<number> {
   const now = deps.now ?? (() => new Date());
-  const repo = checkRepo(options.repo, io, "digest");
+  const repo = checkRepoAndWeek(options, io, "digest");
   if (repo === null) return 2;
   const resolved = await resolveCommandConfig(store, repo, options.config);
   if (!resolved.ok) {
@@ -44,6 +45,7 @@ export async function digestCommand(
   const job = { target, repos: [repo], week: options.week, config, installationId: null };
 
   if (!options.post) {
+    await warnIfNothingStored(store, repo, io, "digest");
     const { rendered } = await composeDigest(store.db, { ...job, now: now() });
     io.out(`# ${rendered.title}`);
     io.out(`(to ${target}, label "${config.digest.label}"; config: ${resolved.source})`);

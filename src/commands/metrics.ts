@@ -21,14 +21,17 @@ export interface MetricsCommandOptions {
   json?: boolean | undefined;
 }
 
-/** Exit codes: 0 printed, 1 the config file is invalid, 2 a bad argument (repository, week, unreadable file). */
+/**
+ * Exit codes: 0 printed (a repository with nothing stored prints empty figures, and says so on stderr), 1 the config
+ * file is invalid, 2 a bad argument (repository, week, unreadable file).
+ */
 export async function printMetrics(
   store: Store,
   options: MetricsCommandOptions,
   io: CommandIo,
   now: () => Date = () => new Date(),
 ): Promise<number> {
-  const repo = checkRepo(options.repo, io, "metrics");
+  const repo = checkRepoAndWeek(options, io, "metrics");
   if (repo === null) return 2;
   const resolved = await resolveCommandConfig(store, repo, options.config);
   if (!resolved.ok) {
@@ -39,6 +42,7 @@ export async function printMetrics(
   const timezone = config.review_windows.timezone;
   if (!checkWeek(options.week, timezone, io, "metrics")) return 2;
 
+  await warnIfNothingStored(store, repo, io, "metrics");
   const loaded = await loadMetricsInput(store.db, {
     repos: [repo],
     firstWeek: options.week,
@@ -118,6 +122,43 @@ export async function resolveCommandConfig(
     return { ok: true, config: stored.config, source: `${repo}'s stored config (${stored.status})` };
   }
   return { ok: true, config: defaultConfig(), source: "defaults (no config stored for this repository)" };
+}
+
+/**
+ * The arguments a store is not needed to check, checked before one is opened: the repository's form and the week's
+ * (a week that exists in one timezone exists in all). Returns the repository, or null after saying what is wrong.
+ */
+export function checkRepoAndWeek(
+  options: { repo: string; week: string },
+  io: CommandIo,
+  command: string,
+): string | null {
+  const repo = checkRepo(options.repo, io, command);
+  if (repo === null || !checkWeek(options.week, "UTC", io, command)) return null;
+  return repo;
+}
+
+/**
+ * A repository with no event stored is most often a typo in --repo or --db: its figures would all be empty, so say
+ * so on stderr (stdout keeps the figures, and --json stays one JSON object).
+ */
+export async function warnIfNothingStored(
+  store: Store,
+  repo: string,
+  io: CommandIo,
+  command: string,
+): Promise<void> {
+  const any = await store.db
+    .selectFrom("events")
+    .select("key")
+    .where("repo_full_name", "=", repo)
+    .limit(1)
+    .executeTakeFirst();
+  if (any === undefined)
+    io.err(
+      `review-coach ${command}: no activity stored for ${repo} in ${store.location}; ` +
+        "check --repo (OWNER/NAME as on GitHub) and --db",
+    );
 }
 
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;

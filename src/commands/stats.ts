@@ -1,4 +1,5 @@
 // `review-coach stats`: row counts per table and deliveries by status, to see what the store holds.
+import { sql } from "kysely";
 import { createJobQueue } from "../jobs/create-job-queue.js";
 import type { QueueStats } from "../jobs/job-queue.js";
 import type { Store } from "../store/open-store.js";
@@ -52,7 +53,15 @@ export async function readStats(store: Store): Promise<StoreStats> {
 async function readJobStats(store: Store): Promise<StoreStats["jobs"]> {
   const queue = createJobQueue(store, store.connectionString ? { databaseUrl: store.connectionString } : {});
   try {
-    // pg-boss answers only once started; with no handlers registered, starting runs no job.
+    // The SQLite queue's counts are queries on the store (started, it would also tidy expired leases: a write).
+    if (store.dialect === "sqlite") return (await queue.stats()).queues;
+    // pg-boss answers only once started, and starting installs its schema where there is none: not from here.
+    const installed = await sql<{
+      job: string | null;
+    }>`select to_regclass('pgboss.job')::text as job`.execute(store.db);
+    if (!installed.rows[0]?.job)
+      return { unavailable: "no job queue in this database yet (the server makes one)" };
+    // With no handlers registered, starting runs no job.
     await queue.start();
     return (await queue.stats()).queues;
   } catch (error) {

@@ -1,5 +1,6 @@
-// Opens the store: SQLite file (embedded default) or PostgreSQL (DATABASE_URL=postgres://…), then migrates.
-import { mkdirSync } from "node:fs";
+// Opens the store: SQLite file (embedded default) or PostgreSQL (DATABASE_URL=postgres://…), then migrates; or, for
+// commands that only read, opens an existing store read-only and creates nothing.
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
@@ -27,10 +28,29 @@ export class StoreError extends Error {
   }
 }
 
+/** No store at the location given: nothing was created there, and nothing is. */
+export class NoStoreError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = "NoStoreError";
+  }
+}
+
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
+export interface OpenStoreOptions {
+  /** Bring the schema up to date (default true). Ignored when read-only. */
+  migrate?: boolean;
+  /**
+   * Open an existing store for reading only: no directory, file, table or migration is created, and a store that
+   * does not exist, or is not a review-coach store brought up to date, is a StoreError (NoStoreError when absent).
+   */
+  readOnly?: boolean;
+}
+
 /** `url` is a PostgreSQL URL, a `sqlite:` URL, or a SQLite file path (":memory:" for tests). */
-export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  if (options.readOnly) return openReadOnly(url);
   const store = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url.replace(/^sqlite:(\/\/)?/, ""));
   if (options.migrate !== false) {
     try {
@@ -45,7 +65,66 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
   return store;
 }
 
-function openSqlite(file: string): Store {
+async function openReadOnly(url: string): Promise<Store> {
+  let store: Store;
+  if (isPostgresUrl(url)) store = openPostgres(url, { readOnly: true });
+  else {
+    const file = url.replace(/^sqlite:(\/\/)?/, "");
+    if (file === ":memory:" || !existsSync(file))
+      throw new NoStoreError(
+        `no store at ${file}: the file does not exist. Check --db or DATABASE_URL; the server and ` +
+          "`review-coach ingest` create a store, read-only commands never do.",
+      );
+    store = openSqlite(file, { readOnly: true });
+  }
+  try {
+    await checkSchema(store);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`could not read the store at ${store.location}: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+  return store;
+}
+
+/** A read-only store must already hold every migration this version knows: it cannot be brought up to date. */
+async function checkSchema(store: Store): Promise<void> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+    ...(await migrationTableSchema(store.db, store.dialect)),
+  });
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => m.executedAt === undefined);
+  if (pending.length === known.length)
+    throw new NoStoreError(
+      `no store at ${store.location}: it holds no review-coach tables. Check --db or DATABASE_URL; the server and ` +
+        "`review-coach ingest` create a store, read-only commands never do.",
+    );
+  if (pending.length > 0)
+    throw new StoreError(
+      `the store at ${store.location} was written by an older review-coach (${pending.length} migration(s) not ` +
+        "applied): start the server or run `review-coach ingest` once to bring it up to date.",
+    );
+}
+
+function openSqlite(file: string, { readOnly = false } = {}): Store {
+  if (readOnly) {
+    let database: SQLite.Database;
+    try {
+      database = new SQLite(file, { readonly: true, fileMustExist: true });
+    } catch (error) {
+      throw new StoreError(`could not open SQLite file ${file}: ${errorMessage(error)}`, { cause: error });
+    }
+    database.pragma("busy_timeout = 5000");
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    });
+    return { db, dialect: "sqlite", location: file, close: () => db.destroy() };
+  }
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   let database: SQLite.Database;
   try {
@@ -72,7 +151,7 @@ function openSqlite(file: string): Store {
   return { db, dialect: "sqlite", location: file, close: () => db.destroy() };
 }
 
-function openPostgres(url: string): Store {
+function openPostgres(url: string, { readOnly = false } = {}): Store {
   // GitHub ids exceed 2^31 but stay below 2^53: read int8 as a JS number rather than a string.
   const types = {
     getTypeParser: ((oid: number, format?: string) =>
@@ -80,7 +159,9 @@ function openPostgres(url: string): Store {
         ? (value: string) => Number(value)
         : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  // Read-only: PostgreSQL itself refuses any write in these sessions (added to the URL's own options, which win
+  // over the pool's).
+  const pool = new pg.Pool({ connectionString: readOnly ? withReadOnlySessions(url) : url, types, max: 10 });
   // An idle connection the server closes (a restart, failover, pg_terminate_backend, a forced drop) is reported as an
   // 'error' on the pool; unheard, it would crash the process. The pool has already discarded that connection and
   // the next query opens a new one; errors of queries in flight reach their callers as usual.
@@ -96,22 +177,38 @@ function openPostgres(url: string): Store {
 }
 
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect = "sqlite"): Promise<string[]> {
-  // Kysely looks for its migration tables in every schema; naming the connection's own schema keeps two
-  // stores in one PostgreSQL database (other schemas, other apps) from mistaking each other's tables.
-  const schema =
-    dialect === "postgres"
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     // Migrations only add tables; a store that ran a later-named one must still take an earlier-named one.
     allowUnorderedMigrations: true,
-    ...(schema ? { migrationTableSchema: schema } : {}),
+    ...(await migrationTableSchema(db, dialect)),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+function withReadOnlySessions(url: string): string {
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get("options");
+  const readOnly = "-c default_transaction_read_only=on";
+  parsed.searchParams.set("options", options ? `${options} ${readOnly}` : readOnly);
+  return parsed.toString();
+}
+
+/**
+ * Kysely looks for its migration tables in every schema; naming the connection's own schema keeps two stores in one
+ * PostgreSQL database (other schemas, other apps) from mistaking each other's tables.
+ */
+async function migrationTableSchema(
+  db: Kysely<Database>,
+  dialect: Dialect,
+): Promise<{ migrationTableSchema?: string }> {
+  if (dialect !== "postgres") return {};
+  const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+    ?.schema;
+  return schema ? { migrationTableSchema: schema } : {};
 }
 
 export function redactUrl(url: string): string {

@@ -144,6 +144,7 @@ describe("review-coach metrics arguments", () => {
     const work = dir();
     const file = join(work, "review-coach.yml");
     writeFileSync(file, "review_windows:\n  timezone: Mars/Olympus\n  windwos: []\n");
+    await (await openStore(join(work, "s.sqlite"))).close();
     const io = captureIo();
     const code = await runCli(
       [
