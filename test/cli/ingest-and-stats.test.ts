@@ -78,7 +78,7 @@ describe("review-coach ingest", () => {
 
   it("rejects an unknown command with help", async () => {
     const io = captureIo();
-    expect(await runCli(["frobnicate"], io)).toBe(1);
+    expect(await runCli(["frobnicate"], io)).toBe(2);
     expect(io.stderr.join("\n")).toContain("unknown command 'frobnicate'");
   });
 });
