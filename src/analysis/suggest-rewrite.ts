@@ -1,4 +1,6 @@
-// Drafts a kinder rewrite of a correction: it keeps the reviewer's request and asks for the why (DESIGN §4).
+// Suggests how a correction could teach (README, "Coaching"): a kinder rewrite where one is possible offline, and
+// always the one question that would add the missing why, in the comment's own terms. Checked before it is returned.
+import { firstPassing, MISSING_PREFIX } from "./check-suggestion.js";
 import { REQUEST_VERBS } from "./correcting-signals.js";
 import { detectAcknowledgement } from "./detect-acknowledgement.js";
 import { detectLabel } from "./detect-label.js";
@@ -9,104 +11,463 @@ export interface RewriteInput {
   /** Prose after the Conventional Comments label, inline code kept. */
   prose: string;
   hasSuggestionBlock: boolean;
-  /** Whether the comment's tone is harsh: only then are contempt-only sentences looked for and dropped. */
+  /** Whether the comment's tone is harsh: then only its requests are kept, never the sentences around them. */
   harsh?: boolean;
-  /** English templates around non-English prose read badly: then only a short English prompt for the why is added. */
+  /** English templates around non-English prose read badly: then only the short "what is missing" line is given. */
   nonEnglish?: boolean;
 }
 
-// A why is easier to write when the prompt names the kind of reason that usually applies to the request.
-const WHY_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^rename\b/i, "what does the new name tell the next reader that the old one doesn't?"],
-  [/^(?:remove|delete|drop|get rid of)\b/i, "what goes wrong or gets confusing if it stays?"],
-  [
-    /^(?:use|switch|replace|change|convert|swap)\b/i,
-    "what does it give us here: safety, speed, or consistency with the rest of the codebase?",
-  ],
-  [/^add\b/i, "which case or failure would it catch?"],
-  [
-    /^(?:move|extract|split|inline|combine|hoist|pull|wrap)\b/i,
-    "what gets easier once it's there: testing, reuse, or reading?",
-  ],
-  [/^(?:revert|undo|restore|start over|redo)\b/i, "what did the change break or put at risk?"],
-  [
-    /^(?:fix|format|indent|sort|reorder|clean)\b/i,
-    "point at the rule or tool that expects it, if there is one.",
-  ],
-];
-const DEFAULT_HINT = "what would go wrong otherwise, or what does it make easier?";
-const ADD_HINT = "which case or failure would it catch?";
-const REMOVE_HINT = "what goes wrong or gets confusing if it stays?";
-const TOOL_HINT = "point at the rule or tool that expects it, if there is one.";
-const QUESTION_HINT = "say what you suspect, e.g. it's unused, duplicated, or breaks a case.";
-const VERDICT_HINT = "name the case or cost, so the author can check it.";
-const SUGGESTION_ONLY =
-  "Suggested change above, because it … (why: one sentence on what goes wrong without it, or what it makes easier).";
-const NOTHING_TO_KEEP =
-  "I'm not sure about this part: what happens when …? (why: name the case or cost you have in mind, so the author can check it.)";
-
+const EXTRA_VERBS =
+  "get|kill|leave|spell out|clarify|rephrase|reword|mention|explain|deprecate|say|name|print|log|assert|set|reset|expose|hide|drop|factor out|break up|break out";
+const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
+const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:please|pls|maybe|perhaps|also|and|then|so|just|let's|lets|can you|could you|would you|can we|could we|we should|you should|i'd|i would)\s+)+/i;
-const IMPERATIVE = new RegExp(`^(?:${REQUEST_VERBS})\\b`, "i");
-const DONT = /^(?:don't|do not|never|rather not)\s+(.+)$/i;
-const SHOULD = /^(?:(?:this|that|it|these|those)\s+)?(?:should|must|needs? to)\s+(.+)$/i;
-const NEEDS = /^(?:(?:this|that|it)\s+)?needs\s+(?!to\b)(.+)$/i;
+  /^(?:(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:please|pls|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
+const SHOULD =
+  /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
+const SUBJECTLESS_SHOULD = /^(?:should|must|needs? to|has to|be)\s+(not\s+)?(.+)$/i;
+const COULD =
+  /^((?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()-]+(?: [\w`.()-]+)?))\s+(?:could|can|might)\s+(?:also\s+|just\s+)?(.+)$/i;
+const DISLIKE =
+  /\b(?:i (?:really |still )?(?:don't|do not) like|i (?:really |still )?dislike|i (?:still )?disagree|not a (?:big )?fan|i (?:really )?hate|i'm not (?:sure|convinced) (?:about|of)|i don't think (?:this|that|it) is)\b/i;
+const QUESTION_SHOULD =
+  /^(?:should(?:n't)?|must|do(?:n't)? (?:we|you) need to)\s+(?:this|that|it|we|you)\s+(?:not\s+)?(.+)$/i;
+const QUESTION_NEED = /^(?:don'?t|do|doesn'?t|does)\s+(?:we|you|it|this)\s+(?:also\s+)?need\s+(.+)$/i;
+const WHY_NOT = /^why (?:not|aren't you|don't you|don't we|not just)\s+(?:using\s+|use\s+)?(.+)$/i;
+const CODE_ONLY =
+  /^[^\p{L}]*$|^(?:[\w.$:>-]+\s*(?:=|\+=|==|!=|->|\(|\[)|#|\/\/|\/\*|\*|[{}]|(?:def|class|return|if|for|while|static|public|private|import|from|const|let|var|int|void|self\.)\b)/iu;
+const NEEDS =
+  /^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
 const INSTEAD = /^(.+?)\s+instead of\s+(.+)$/i;
-const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of)\s+(.+)$/i;
+const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^(?:typo|spelling|trailing (?:whitespace|space)|extra (?:blank )?(?:line|space)|double space|(?:missing|no) (?:period|newline|comma|full stop)|(?:the )?indentation|formatting|whitespace)\b/i;
-const MISSING = /^missing\s+(.+)$/i;
-const UNNEEDED = /^(?:unnecessary|not needed|not necessary|unneeded|redundant|unused)\b/i;
-const NO_CONTENT = /^\W*(?:why|hmm+|hm+|meh|huh|eh|uh+|ugh+|no|nope|like this|please|pls|this)?\W*$/i;
-const MAX_REQUEST = 300;
-// Only short sentences can be a bare "LGTM."/"Thanks!"; longer ones skip that check.
-const SHORT_SENTENCE = 40;
+  /\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white ?spaces?|spaces?|newlines?)|white ?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stop|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+const UNNEEDED =
+  /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used)\b/i;
+const WRONG =
+  /^(?:(?:this|that|it|the [\w`]+(?: [\w`]+)?)(?:'s| is| looks| seems)\s+)?(?:wrong|incorrect|not (?:right|correct)|broken|off)\b/i;
+const UNCLEAR =
+  /^(?:(?:this|that|it|the [\w`]+(?: [\w`]+)?)(?:'s| is| looks| seems| reads)\s+)?(?:(?:a bit|very|quite|rather|really)\s+)?(?:confusing|unclear|misleading|hard to (?:read|follow|understand)|odd|weird|strange|surprising)\b/i;
+const INCOMPLETE = /\b(?:unfinished|incomplete|half[- ]done|not finished|not complete|truncated)\b/i;
+const UNNEEDED_ANYWHERE =
+  /\b(?:is|are|seems?|looks?|now)\s+(?:now\s+|also\s+|probably\s+|a (?:bit|little)\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|not required|not used)\b|^(?:nit:?\s+)?(?:useless|unused|redundant|unnecessary)\b/i;
+const NOUN_ONLY =
+  /^(?:a |an |the |more |some )?(?:unit |missing )?(?:docstrings?|docs?|documentation|comments?|tests?|test cases?|type hints?|types?|logging|log messages?|release notes?|reno|changelog|license header|copyright header|assertions?|validation|error handling)$/i;
+const NAMING = /\b(?:bad|poor|confusing|misleading|wrong|unclear)\s+(?:naming|names?|variable names?)\b/i;
+const TOO_BIG = /\btoo (?:long|complex|complicated|big|large|many|deep|nested)\b/i;
+const NEEDED_QUESTION =
+  /^(?:is|are) (?:this|that|it|these|those|[\w`]+) (?:really )?(?:needed|necessary|required|used)\b/i;
+const WHY_QUESTION = /^why\b/i;
+const NO_CONTENT =
+  /^\W*(?:why|hmm+|hm+|meh|huh|eh|uh+|ugh+|no|nope|like this|please|pls|this|same|same here|ditto|again|here)?\W*$/i;
+const APPROVAL =
+  /^((?:lgtm|sgtm|looks (?:good|great|fine)(?: to me)?|nice(?: work| job| change| cleanup)?|great(?: work| job)?|thanks(?: for this| for the (?:change|fix|update))?)(?: overall| otherwise| apart from that| in general| mostly)?)\b\s*(?:[,.!:;—–-]+|\s+but\b|\s+just\b)\s*/i;
+// "…, we should remove it": the request after a remark is a clause of its own.
+const CLAUSE_BREAK =
+  /(?<=[\p{L}\p{N}`)'"])[,;]\s+(?=(?:we|you|i'd|i would|let's|please|so we|but|instead)\b)/iu;
+const HEDGE_END =
+  /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too))+(?=[\s.!?,;:]*$)/i;
+const EMOTICON = /\s*(?:[:;=]-?[)(DPp](?![\w])|\^\^|xD)\s*/g;
+/** A rewrite is offered only for a short request: a longer comment keeps its own words and gets the missing line. */
+const MAX_REWRITE_WORDS = 22;
+/** The object a question names is short; a longer one is called "this". */
+const MAX_OBJECT_WORDS = 7;
+
+const PARTICIPLES: Readonly<Record<string, string>> = {
+  move: "moved",
+  extract: "extracted",
+  "factor out": "factored out",
+  split: "split",
+  "break up": "broken up",
+  "break out": "broken out",
+  inline: "inlined",
+  combine: "combined",
+  merge: "merged",
+  hoist: "hoisted",
+  pull: "pulled out",
+  wrap: "wrapped",
+  put: "moved",
+  refactor: "refactored",
+  simplify: "simplified",
+  rework: "reworked",
+  rewrite: "rewritten",
+  reuse: "reused",
+  check: "checked",
+  validate: "validated",
+  handle: "handled",
+  catch: "caught",
+  test: "tested",
+  cache: "cached",
+};
+
+/** Review comments that need a suggestion are short; a longer one is read from its start (the regexes stay cheap). */
+const MAX_READ_CHARS = 1500;
 
 export function suggestRewrite(input: RewriteInput): string {
-  const sentences = splitSentences(input.prose)
-    .map((s) => calm(detectLabel(s).rest))
-    // Contempt-only sentences ("This is stupid.") and thanks go: the rewrite keeps the request, not the heat.
-    .filter((s) => s.length > 0 && (s.length > SHORT_SENTENCE || !detectAcknowledgement(s)))
-    .filter((s) => !input.harsh || toneSignals(s).length === 0 || isRequest(s));
-  const request = sentences.find(isRequest) ?? sentences[0];
-  if (!request || NO_CONTENT.test(request))
-    return input.hasSuggestionBlock ? SUGGESTION_ONLY : NOTHING_TO_KEEP;
-  if (input.nonEnglish) return `${truncate(request, MAX_REQUEST)} (why: ${DEFAULT_HINT})`;
+  const prose = input.prose.slice(0, MAX_READ_CHARS).replace(EMOTICON, " ").trim();
+  return firstPassing(prose, [draft({ ...input, prose }), () => whatIsMissing(prose, input)]);
+}
 
-  const core = request
-    .replace(POLITE, "")
-    .replace(/[.!:;\s]+$/, "")
-    .replace(PREFER_OVER, "use $1 rather than $2")
-    .replace(/^prefer\s+/i, "use ");
-  const others = sentences.filter((s) => s !== request && !NO_CONTENT.test(s)).join(" ");
-  const tail =
-    others.length > 0 ? ` ${truncate(others, MAX_REQUEST - Math.min(core.length, MAX_REQUEST))}` : "";
-  const why = (hint: string) => `${tail} (why: ${hint})`;
-  const short = (text: string) => truncate(text, MAX_REQUEST);
+/** The plain "what is missing" line for a comment: the fallback for any suggestion that fails the checker. */
+export function whatIsMissing(
+  prose: string,
+  input: Pick<RewriteInput, "hasSuggestionBlock" | "nonEnglish">,
+): string {
+  if (input.nonEnglish)
+    return `${MISSING_PREFIX} one sentence on what goes wrong otherwise, or what it makes easier.`;
+  const { request } = readRequest(prose.slice(0, MAX_READ_CHARS).replace(EMOTICON, " "), false);
+  if (!request) return nothingToKeep(input.hasSuggestionBlock);
+  const text = core(request);
+  if (MECHANICAL.test(text) && words(text) <= 12) return nit(text);
+  return `${MISSING_PREFIX} ${whyQuestion(text)}`;
+}
 
-  if (IMPERATIVE.test(core)) {
-    const hint = WHY_HINTS.find(([pattern]) => pattern.test(core))?.[1] ?? DEFAULT_HINT;
-    return `Could we ${short(withObject(lowerFirst(core.replace(/\?$/, ""))))}?${why(hint)}`;
+/** The first draft, before the checker: a rewrite of a short request plus the question, or the question alone. */
+function draft(input: RewriteInput): string {
+  if (input.nonEnglish) return whatIsMissing(input.prose, input);
+  const { request, approval, substantive } = readRequest(input.prose, input.harsh === true);
+  // A harsh comment with no request: the question is about its remark, asked without any of its words.
+  if (!request)
+    return input.harsh ? whatIsMissing(input.prose, input) : nothingToKeep(input.hasSuggestionBlock);
+  const request_ = core(request);
+  const missing = `${MISSING_PREFIX} ${whyQuestion(request_)}`;
+  const mechanical = MECHANICAL.test(request_) && words(request_) <= 12;
+  // A typo or a blank line needs no why: marking it as a nit tells the author it is minor.
+  if (mechanical && substantive.length === 1) return nit(request_);
+  if (substantive.length > 1 || words(request_) > MAX_REWRITE_WORDS || /\n/.test(request)) return missing;
+  if (UNNEEDED_ANYWHERE.test(request_) || DISLIKE.test(request_)) return missing;
+  const rewritten = rewrite(request_);
+  if (!rewritten) return missing;
+  return `${approval ? `${approval}. ` : ""}${rewritten} ${missing}`;
+}
+
+function nit(request: string): string {
+  return `nit: ${lowerFirst(request.replace(/[\s?]+$/, ""))}`;
+}
+
+function nothingToKeep(hasSuggestionBlock: boolean): string {
+  return hasSuggestionBlock
+    ? `${MISSING_PREFIX} one sentence on what the suggested change fixes, or what it makes easier.`
+    : `${MISSING_PREFIX} the case or cost you have in mind, so the author knows what to check.`;
+}
+
+interface Request {
+  request: string | undefined;
+  /** "LGTM overall", as written, when the comment opened with an approval: a rewrite keeps it. */
+  approval: string | undefined;
+  /** The sentences that say something (requests, verdicts, questions), thanks and contempt set aside. */
+  substantive: string[];
+}
+
+function readRequest(prose: string, harsh: boolean): Request {
+  let approval: string | undefined;
+  const sentences: string[] = [];
+  const clauses = splitSentences(prose).flatMap((s) => s.split(CLAUSE_BREAK));
+  for (const [i, raw] of clauses.entries()) {
+    let sentence = calm(detectLabel(raw).rest);
+    const approved = i === 0 ? APPROVAL.exec(sentence) : null;
+    if (approved?.[1]) {
+      approval = upperFirst(approved[1]);
+      sentence = sentence.slice(approved[0].length).trim();
+    }
+    if (sentence.length === 0 || NO_CONTENT.test(sentence)) continue;
+    // A bare "Thanks!" or "LGTM." is not a request; an approval at the start is kept apart.
+    if (sentence.length <= 40 && detectAcknowledgement(sentence)) {
+      if (i === 0 && !approval && /^(?:lgtm|sgtm|looks|nice|great|thanks)/i.test(sentence))
+        approval = upperFirst(sentence.replace(/[\s.!,;:]+$/, ""));
+      continue;
+    }
+    // Contempt-only sentences go; in a harsh comment, so does every sentence that asks for nothing (the jab).
+    if (toneSignals(sentence).length > 0 && !isRequest(sentence)) continue;
+    if (harsh && !isRequest(sentence)) continue;
+    sentences.push(sentence);
   }
-  const dont = DONT.exec(core);
-  if (dont?.[1]) return `Could we not ${short(dont[1].replace(/\?$/, ""))}?${why(DEFAULT_HINT)}`;
-  if (core.endsWith("?")) return `${upperFirst(short(core))} I'm asking because …${why(QUESTION_HINT)}`;
-  const should = SHOULD.exec(core);
-  if (should?.[1]) return `Should this ${short(should[1])}?${why(DEFAULT_HINT)}`;
-  const needs = NEEDS.exec(core) ?? MISSING.exec(core);
-  if (needs?.[1] && !MECHANICAL.test(core)) return `Could we add ${short(needs[1])}?${why(ADD_HINT)}`;
-  if (MECHANICAL.test(core)) return `${upperFirst(short(core))} here, could you fix it?${why(TOOL_HINT)}`;
-  if (UNNEEDED.test(core)) return `This looks unnecessary to me: could we remove it?${why(REMOVE_HINT)}`;
-  const instead = INSTEAD.exec(core);
-  if (instead?.[1] && instead[2])
-    return `Could we use ${short(instead[1])} instead of ${short(instead[2])}?${why(DEFAULT_HINT)}`;
-  // Any other verdict ("Wrong.", "Bad naming.") stays, followed by the question its author should answer.
-  return `${short(core)}. What goes wrong with it, and what would you do instead?${why(VERDICT_HINT)}`;
+  const request = sentences.find(isRequest) ?? sentences[0];
+  return { request, approval, substantive: sentences };
 }
 
 function isRequest(sentence: string): boolean {
-  const core = sentence.replace(POLITE, "");
-  return IMPERATIVE.test(core) || DONT.test(core) || SHOULD.test(core);
+  const c = core(sentence);
+  return IMPERATIVE.test(c) || DONT.test(c) || SHOULD.test(c) || SUBJECTLESS_SHOULD.test(c);
+}
+
+/** The request without politeness, hedges or closing punctuation: "Please rename this." → "rename this". */
+function core(sentence: string): string {
+  return sentence
+    .replace(POLITE, "")
+    .replace(HEDGE_END, "")
+    .replace(/[.!:;,\s]+$/, "")
+    .trim();
+}
+
+/** A kinder phrasing of a short request, or undefined when none reads naturally. */
+function rewrite(request: string): string | undefined {
+  if (request.endsWith("?")) return undefined;
+  const prefer = PREFER_OVER.exec(request);
+  if (prefer?.[1] && prefer[2])
+    return `Could we use ${codeLike(prefer[1])} rather than ${codeLike(prefer[2])}?`;
+  if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
+  if (IMPERATIVE.test(request)) {
+    if (looksLikeStatement(request)) return undefined;
+    return `Could we ${withObject(lowerFirst(request))}?`;
+  }
+  const dont = DONT.exec(request);
+  if (dont?.[1]) {
+    const use = /^use\s+(.+)$/i.exec(dont[1]);
+    return use?.[1] ? `Could we avoid ${codeLike(use[1])}?` : `Could we not ${dont[1]}?`;
+  }
+  const should = SHOULD.exec(request);
+  if (should?.[1] && should[3] && !looksLikeStatement(should[3]) && !should[3].includes(","))
+    return `Should ${lowerSubject(should[1])} ${should[2] ? "not " : ""}${should[3]}?`;
+  const subjectless = SUBJECTLESS_SHOULD.exec(request);
+  if (subjectless?.[2] && !looksLikeStatement(subjectless[2]) && !subjectless[2].includes(",")) {
+    if (IMPERATIVE.test(subjectless[2]) && !subjectless[1]) return `Could we ${withObject(subjectless[2])}?`;
+    if (/^be\b/i.test(subjectless[2])) return `Should this ${subjectless[1] ? "not " : ""}${subjectless[2]}?`;
+  }
+  const could = COULD.exec(request);
+  if (could?.[1] && could[2] && !looksLikeStatement(could[2]))
+    return `Could ${lowerSubject(could[1])} ${could[2]}?`;
+  const needs = NEEDS.exec(request);
+  const needed = needs?.[1] ?? needs?.[2] ?? needs?.[3];
+  if (needed && !looksLikeCode(needed)) return `Could we add ${article(needed)}?`;
+  const instead = INSTEAD.exec(request);
+  if (instead?.[1] && instead[2] && words(instead[1]) <= 4)
+    return `Could we use ${codeLike(instead[1])} instead of ${codeLike(instead[2])}?`;
+  return undefined;
+}
+
+/** The one question that would add the why, naming what the comment refers to. */
+export function whyQuestion(request: string): string {
+  const text = request.replace(/\?+$/, "").trim();
+  if (DISLIKE.test(text)) return "what worries you about it? Naming the risk lets the author weigh it.";
+  // A line of code as the whole remark is a proposed version: the why is what it fixes.
+  if (
+    !request.endsWith("?") &&
+    (CODE_ONLY.test(text) || looksLikeStatement(text.split(/\s+/).slice(0, 3).join(" ")))
+  )
+    return "one sentence on what this version fixes, or what it makes easier.";
+  if (request.endsWith("?")) {
+    const whyNot = WHY_NOT.exec(text);
+    if (whyNot?.[1] && IMPERATIVE.test(whyNot[1]))
+      return "what would that change give us? One clause of it turns the question into a suggestion.";
+    if (whyNot?.[1] && words(whyNot[1]) <= MAX_OBJECT_WORDS)
+      return `what would ${object(whyNot[1])} give us? One clause of it turns the question into a suggestion.`;
+    const need = QUESTION_NEED.exec(text);
+    if (need?.[1]) return `what goes wrong without ${object(need[1])}?`;
+    const should = QUESTION_SHOULD.exec(text);
+    if (should?.[1]) return shouldQuestion("it", /^\S+\s+\S+\s+not\b/i.test(text), should[1]);
+    if (NEEDED_QUESTION.test(text)) return "what makes you doubt it is needed (unused, or done elsewhere)?";
+    if (WHY_QUESTION.test(text))
+      return "what would you expect instead? Saying so makes the question read as curiosity, not doubt.";
+    return "what prompted the question? Naming the case you have in mind tells the author what to check.";
+  }
+  const prefer = PREFER_OVER.exec(text);
+  if (prefer?.[1] && prefer[2])
+    return `what does ${object(prefer[1])} give us over ${object(prefer[2])} here?`;
+  const dont = DONT.exec(text);
+  if (dont?.[1]) return `what goes wrong if we ${withObject(lowerFirst(shorten(dont[1])))}?`;
+  if (UNNEEDED_ANYWHERE.test(text))
+    return `what makes ${plural(text) ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
+  const verbMatch = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(text);
+  if (verbMatch?.[1]) return imperativeQuestion(verbMatch[1].toLowerCase(), verbMatch[2] ?? "");
+  const should = SHOULD.exec(text);
+  if (should?.[1] && should[3])
+    return shouldQuestion(lowerSubject(should[1]), should[2] !== undefined, should[3]);
+  const subjectless = SUBJECTLESS_SHOULD.exec(text);
+  if (subjectless?.[2]) {
+    const verb = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(subjectless[2]);
+    if (verb?.[1] && !subjectless[1]) return imperativeQuestion(verb[1].toLowerCase(), verb[2] ?? "");
+    return shouldQuestion("it", subjectless[1] !== undefined, subjectless[2]);
+  }
+  const could = COULD.exec(text);
+  if (could?.[2]) return "what gets easier, or safer, if it does?";
+  if (NOUN_ONLY.test(text)) return addQuestion(text);
+  const needs = NEEDS.exec(text);
+  const needed = needs?.[1] ?? needs?.[2] ?? needs?.[3];
+  if (needed) return addQuestion(needed);
+  if (UNNEEDED.test(text)) return "what makes it unnecessary: is it unused, or done elsewhere?";
+  if (INCOMPLETE.test(text)) return "what is still missing from it?";
+  if (NAMING.test(text)) return "what should a better name tell the reader that this one doesn't?";
+  if (TOO_BIG.test(text)) return "what makes it hard to follow, and where would you cut it?";
+  if (UNCLEAR.test(text)) return "what did you expect on first reading, and what would make it clear?";
+  if (WRONG.test(text)) return "what does it get wrong (a case, an input), and what would be right?";
+  const instead = INSTEAD.exec(text);
+  if (instead?.[1] && instead[2])
+    return `what does ${object(instead[1])} give us over ${object(instead[2])}?`;
+  return "what goes wrong if it stays as it is, and what would you do instead?";
+}
+
+function imperativeQuestion(verb: string, rest: string): string {
+  const to = /^(.*?)\s*\b(?:to|into|with|by)\s+(.+)$/i.exec(rest);
+  const target = to?.[2] ? object(to[2]) : undefined;
+  const thing = object(to ? (to[1] ?? "") : rest);
+  switch (verb) {
+    case "rename":
+      return target
+        ? `what does ${target} tell the reader that the current name doesn't?`
+        : "what should a better name tell the reader that this one doesn't?";
+    case "remove":
+    case "delete":
+    case "drop":
+    case "get rid of":
+    case "kill":
+      return `what goes wrong, or gets confusing, if ${thing} ${thing === "they" || plural(thing) ? "stay" : "stays"}?`;
+    case "use":
+    case "prefer":
+    case "switch": {
+      const instead = INSTEAD.exec(rest);
+      if (instead?.[1] && instead[2])
+        return `what does ${object(instead[1])} give us over ${object(instead[2])} here?`;
+      return `what does ${object(rest.replace(/^to\s+/i, ""))} give us here that the current code doesn't?`;
+    }
+    case "call":
+    case "name": {
+      const named = /^(?:this|it|that)\s+(?:something like\s+|maybe\s+)?(.+)$/i.exec(rest);
+      if (named?.[1])
+        return `what does ${object(named[1].split(/\s+or\s+/)[0] ?? "")} tell the reader that the current name doesn't?`;
+      return "what goes wrong if it stays as it is, or what does the change make easier?";
+    }
+    case "replace":
+    case "change":
+    case "convert":
+    case "swap":
+      return target
+        ? `what does ${target} give us over the current code?`
+        : `what is wrong with ${thing} as it is?`;
+    case "add":
+    case "introduce":
+    case "write":
+    case "declare":
+    case "define":
+    case "document":
+    case "annotate":
+    case "mention":
+    case "explain":
+    case "clarify":
+    case "log":
+    case "assert":
+      return addQuestion(
+        verb === "add" || verb === "introduce" || verb === "write" ? rest : `${verb} ${rest}`,
+      );
+    case "revert":
+    case "undo":
+    case "restore":
+      return `what did ${thing === "it" ? "the change" : thing} break, or put at risk?`;
+    case "rewrite":
+    case "rework":
+    case "refactor":
+    case "simplify":
+    case "redo":
+      return "what makes the current version hard to follow or change, and where would you start?";
+    case "fix":
+      return `what goes wrong while ${thing} stays as it is?`;
+    case "keep":
+    case "leave":
+      return `what would break if ${thing} changed?`;
+    case "avoid":
+    case "stop":
+      return `what goes wrong if we keep ${thing}?`;
+    default: {
+      const done = PARTICIPLES[verb];
+      if (done) {
+        if (["check", "validate", "handle", "catch", "test"].includes(verb))
+          return `which input or case goes wrong if ${thing} isn't ${done}?`;
+        return `what gets easier, or safer, once ${thing} is ${done}?`;
+      }
+      return "what goes wrong if it stays as it is, or what does the change make easier?";
+    }
+  }
+}
+
+function addQuestion(what: string): string {
+  const thing = object(what.replace(/^(?:a|an|some|more)\s+(?=\w)/i, (m) => m));
+  if (
+    /\b(?:tests?|checks?|validation|asserts?|assertions?|guards?|error handling|try|catch|null check)\b/i.test(
+      what,
+    )
+  )
+    return `which failure would ${thing} catch?`;
+  if (
+    /\b(?:docs?|docstring|comments?|documentation|log(?:ging)?|messages?|description|explanation|note|javadoc|type hints?|types?)\b/i.test(
+      what,
+    )
+  )
+    return `what would ${thing} tell the next reader that the code doesn't?`;
+  return `what goes wrong without ${thing}?`;
+}
+
+function shouldQuestion(subject: string, negated: boolean, rest: string): string {
+  const be = /^be\s+(.+)$/i.exec(rest);
+  const it = /^(?:this|that|it)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
+  const many = it !== "it" && plural(it);
+  if (be?.[1]) {
+    const what = (be[1].split(",")[0] ?? "").replace(/[.!:;,\s]+$/, "");
+    const moved =
+      /^(moved|extracted|split|inlined|combined|merged|hoisted|wrapped|pulled out|placed|put)\b/i.exec(what);
+    if (moved && !negated)
+      return `what gets easier, or safer, once ${it} ${many ? "are" : "is"} ${moved[1]}?`;
+    if (words(what) > MAX_OBJECT_WORDS || (looksLikeStatement(what) && what.length > 40))
+      return `what goes wrong if ${it} ${many ? "stay" : "stays"} as ${many ? "they are" : "it is"}?`;
+    return `what goes wrong if ${it} ${negated ? (many ? "are" : "is") : many ? "aren't" : "isn't"} ${codeLike(what)}?`;
+  }
+  const act = rest.replace(/[.!:;,\s]+$/, "");
+  const verb = words(act) <= MAX_OBJECT_WORDS && !act.includes(",") ? ` ${codeLike(act)}` : "";
+  return `what goes wrong if ${it} ${negated ? (many ? "do" : "does") : many ? "don't" : "doesn't"}${verb}?`;
+}
+
+function plural(text: string): boolean {
+  return /\b(?:they|them|these|those|all|both)\b|\band\b|\bare\b/i.test(text);
+}
+
+/** What a question names: the comment's own words when short, else "this"; code keeps its backticks. */
+function object(phrase: string): string {
+  const cut = phrase
+    .replace(
+      /\s+\b(?:here|there|instead|as well|too|please|for now|again|also|then|now|everywhere|below|above)\b.*$/i,
+      "",
+    )
+    .replace(
+      /(?<=\S)\s+(?:in|on|at|from|for|into|to|onto|inside|outside|before|after|under|within|out of|as|so|because|since|if|when)\s+.*$/i,
+      "",
+    )
+    .replace(/[.!:;,\s]+$/, "")
+    .trim();
+  if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut)) return "it";
+  if (/^(?:these|those|them)$/i.test(cut)) return "they";
+  if (words(cut) > MAX_OBJECT_WORDS || /[\n]/.test(cut)) return "it";
+  return codeLike(cut);
+}
+
+/** Unquoted code ("current_id = id") in a question or rewrite reads better in backticks; prose stays prose. */
+function codeLike(phrase: string): string {
+  const trimmed = phrase.trim().replace(/[.;,]+$/, "");
+  if (trimmed.includes("`")) return trimmed;
+  return looksLikeStatement(trimmed) && !/\s{2,}/.test(trimmed) ? `\`${trimmed}\`` : trimmed;
+}
+
+/** Code written as prose ("x = y;", "if (a) {"): a question built around it reads badly. Names alone are fine. */
+function looksLikeStatement(phrase: string): boolean {
+  return /[=;{}<>|]|\$\{/.test(phrase.replace(/`[^`]*`/g, ""));
+}
+
+function looksLikeCode(phrase: string): boolean {
+  const outside = phrase.replace(/`[^`]*`/g, "");
+  return /[=;{}<>[\]$]|\w\(|\(\)|::|->|\b\w+_\w*\b|\b[a-z]+[A-Z]\w*\b|\w\.\w+\(/.test(outside);
+}
+
+function shorten(text: string): string {
+  return words(text) > MAX_OBJECT_WORDS ? text.split(/\s+/).slice(0, MAX_OBJECT_WORDS).join(" ") : text;
+}
+
+/** "a test" stays; "test" becomes "a test"; plural and uncountable phrases stay as written. */
+function article(phrase: string): string {
+  const p = codeLike(phrase);
+  if (/^(?:a|an|the|some|more|any|\d)\b/i.test(p) || /s\b/.test(p.split(/\s+/)[0] ?? "") || p.startsWith("`"))
+    return p;
+  if (/^(?:docs|documentation|validation|error handling|logging|coverage|info|information)\b/i.test(p))
+    return p;
+  return `${/^[aeiou]/i.test(p) ? "an" : "a"} ${p}`;
 }
 
 /** Shouted words are lowered ("FIX THE INDENTATION" → "fix the indentation"); acronyms stay; "!!!"/"???" become one. */
@@ -116,7 +477,8 @@ function calm(sentence: string): string {
       .replace(/\b[A-Z][A-Z']{2,}\b/g, (word) => (ACRONYMS.has(word) ? word : word.toLowerCase()))
       .replace(/([!?])[!?]+/g, "$1")
       // Condescending asides ("…, obviously.") carry no request: the rewrite drops them.
-      .replace(/,?\s*\b(?:obviously|clearly|of course|duh)\b\s*(?=[.!?]?$)/i, "")
+      .replace(/,?\s*\b(?:obviously|clearly|of course|duh)\b,?\s*(?=[.!?]?$)/i, "")
+      .replace(/^(?:obviously|clearly|of course|honestly|seriously|come on),?\s+/i, "")
       .trim()
   );
 }
@@ -124,10 +486,18 @@ function calm(sentence: string): string {
 /** "rename to x" → "rename this to x"; "remove" → "remove this": the request reads naturally as a question. */
 function withObject(request: string): string {
   const match = new RegExp(
-    `^(${REQUEST_VERBS})(?=\\s+(?:to|into|in|as|from|with|here|instead|for)\\b|\\s*$)`,
+    `^(${VERBS})(?=\\s+(?:to|into|in|as|from|with|here|instead|for)\\b|\\s*$)`,
     "i",
   ).exec(request);
   return match ? `${match[1]} this${request.slice(match[0].length)}` : request;
+}
+
+function lowerSubject(subject: string): string {
+  return /^(?:The|This|That|These|Those|It|Its|Our|Your)\b/.test(subject) ? lowerFirst(subject) : subject;
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 function upperFirst(text: string): string {
@@ -136,9 +506,7 @@ function upperFirst(text: string): string {
 
 function lowerFirst(text: string): string {
   // Keep "I" and identifiers that start upper-case (`UserId`, API) as written.
-  return /^[A-Z][a-z]/.test(text) ? (text[0]?.toLowerCase() ?? "") + text.slice(1) : text;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+  return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text)
+    ? (text[0]?.toLowerCase() ?? "") + text.slice(1)
+    : text;
 }

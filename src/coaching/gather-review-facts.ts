@@ -1,4 +1,9 @@
 // Reads one review from the store: its body and line comments with their stored assessments, and its PR.
+import type { Assessment } from "../analysis/assessment.js";
+import { correctingSignals } from "../analysis/correcting-signals.js";
+import { detectLabel } from "../analysis/detect-label.js";
+import { splitProse } from "../analysis/split-prose.js";
+import { splitSentences } from "../analysis/split-sentences.js";
 import { getAssessments } from "../store/assessments-repository.js";
 import { rowToEvent } from "../store/events-repository.js";
 import type { Store } from "../store/open-store.js";
@@ -56,7 +61,7 @@ export async function gatherReviewFacts(db: Store["db"], key: ReviewKey): Promis
       path: e.path,
       htmlUrl: e.htmlUrl,
       body: e.body,
-      assessment,
+      assessment: e.kind === "review" ? asReviewBody(e.body, assessment) : assessment,
     });
   }
 
@@ -74,4 +79,32 @@ export async function gatherReviewFacts(db: Store["db"], key: ReviewKey): Promis
     reviewHtmlUrl: review?.htmlUrl ?? first.htmlUrl,
     comments,
   };
+}
+
+// A review's summary that points at the line comments ("A few things before this can go in", "see inline") or
+// approves/thanks introduces them: it is not itself a request.
+const INTRODUCES =
+  /\b(?:(?:a few|some|several|couple of|two|three|minor|small)\s+(?:\w+\s+)?(?:things|comments|nits|notes|questions|suggestions|points|remarks|issues|concerns)|(?:see|left|added|below|inline|the)\s+(?:my\s+)?(?:inline\s+)?comments?|comments? (?:below|inline)|before (?:this|it) (?:can )?(?:go(?:es)? in|land|merge|ship)|(?:first|quick|initial)\s+(?:pass|round|look)|overall|mostly)\b/i;
+
+/**
+ * The review body is a correction only when it asks for a change itself (README, "Coaching"): an introduction to
+ * the line comments, an approval or a thank-you is not, whatever the verdict model made of its wording.
+ */
+export function asReviewBody(body: string, assessment: Assessment): Assessment {
+  if (assessment.verdict !== "correcting" || asksForChange(body)) return assessment;
+  const { suggestion: _none, ...rest } = assessment;
+  return {
+    ...rest,
+    isFeedback: false,
+    verdict: "not-feedback",
+    signals: [...assessment.signals, { name: "review-introduction", kind: "not-feedback", span: "" }],
+  };
+}
+
+export function asksForChange(body: string): boolean {
+  const parts = splitProse(body);
+  if (parts.suggestions.length > 0) return true;
+  return correctingSignals(splitSentences(detectLabel(parts.prose).rest), [])
+    .map((s) => s.span)
+    .some((sentence) => !INTRODUCES.test(sentence));
 }

@@ -1,6 +1,8 @@
 // Renders check-mode nudges: a neutral "review-coach" check run with annotations, which notifies no one.
 import type { NudgeContent } from "./policy.js";
+import { harshWordsPlain } from "./render-kinder-phrasing.js";
 import { nudgeSections } from "./render-sections.js";
+import { suggestionPlain } from "./render-suggestion.js";
 import { capLength, count, footer, link, nudgeMarker, truncate } from "./render-text.js";
 import type { CoachComment } from "./review-facts.js";
 
@@ -58,7 +60,7 @@ export function renderCheckOutput(view: CheckView): RenderedCheck {
   ].join("\n");
   const annotated = [
     ...couldTeachMore.map((c) => annotation(c, view, "Could teach more", teachMessage(c))),
-    ...harsh.map((c) => annotation(c, view, "Wording may land harder than intended", harshMessage())),
+    ...harsh.map((c) => annotation(c, view, "Wording may land harder than intended", harshMessage(c))),
   ]
     .filter((a) => a !== undefined)
     .slice(0, MAX_ANNOTATIONS);
@@ -109,12 +111,13 @@ function annotation(
 
 // Annotation messages are plain text: no Markdown, and mentions in them notify no one.
 function teachMessage(c: CoachComment): string {
-  const base =
-    "This says what to change, not why: one sentence of reasoning lets the author reuse it next time.";
-  const suggestion = c.assessment.suggestion?.replace(/\s+/g, " ").trim();
-  return suggestion ? `${base} Try: “${truncate(suggestion, 300)}”` : base;
+  return `This says what to change, not why: one sentence of reasoning lets the author reuse it next time. ${suggestionPlain(
+    c.body,
+    c.assessment.suggestion,
+  )}`;
 }
 
-function harshMessage(): string {
-  return "This comment's wording may land harder than intended; see the check summary for a kinder phrasing.";
+function harshMessage(c: CoachComment): string {
+  const words = harshWordsPlain(c.body);
+  return `${words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}. ` : ""}The check summary offers the same remark without ${words.includes(";") ? "them" : "it"}.`;
 }

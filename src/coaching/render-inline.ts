@@ -1,6 +1,7 @@
 // Renders inline-mode nudges: one reply in the thread of each comment that could teach more (or may land hard).
-import { kinderPhrasing } from "./render-kinder-phrasing.js";
-import { capLength, footer, nudgeMarker, quoteSuggestion } from "./render-text.js";
+import { wordingNote } from "./render-sections.js";
+import { suggestionMarkdown } from "./render-suggestion.js";
+import { capLength, footer, nudgeMarker } from "./render-text.js";
 import type { CoachComment } from "./review-facts.js";
 
 /** The reply under one comment; the thread already shows the comment, so nothing of it is quoted. */
@@ -10,21 +11,14 @@ export function renderInlineReply(reviewId: number, comment: CoachComment): stri
 }
 
 function couldTeachMoreReply(comment: CoachComment): string {
-  const suggestion = comment.assessment.suggestion;
   return (
-    "💡 This says *what* to change, not *why*: one sentence of reasoning lets the author reuse it next time." +
-    (suggestion ? ` *Try:* “${quoteSuggestion(suggestion)}”` : "")
+    "💡 This says *what* to change, not *why*: one sentence of reasoning lets the author reuse it next time. " +
+    suggestionMarkdown(comment.body, comment.assessment.suggestion)
   );
 }
 
 function harshReply(comment: CoachComment): string {
-  const kinder = kinderPhrasing(comment.assessment);
-  return (
-    "🤝 This comment's wording may land harder than intended. " +
-    (kinder
-      ? `A kinder phrasing could be: “${kinder}”`
-      : "Naming the concern and its reason, without judgement, usually lands better.")
-  );
+  return `🤝 This comment may land harder than intended. ${wordingNote(comment)}`;
 }
 
 /** What a reply becomes once its comment teaches (on_resolved: thank). */

@@ -1,7 +1,8 @@
 // The parts every nudge shares (summary comment and check run): what could teach more, wording, and credit.
 import type { NudgeContent } from "./policy.js";
-import { kinderPhrasing } from "./render-kinder-phrasing.js";
-import { count, link, MAX_LISTED, quoteComment, quoteSuggestion } from "./render-text.js";
+import { harshWordsMarkdown, kinderPhrasing, kinderQuestion } from "./render-kinder-phrasing.js";
+import { suggestionMarkdown } from "./render-suggestion.js";
+import { count, link, MAX_LISTED, quoteComment } from "./render-text.js";
 import type { CoachComment } from "./review-facts.js";
 
 /** Where a comment is: its file for a line comment, "review summary" for the review body. */
@@ -19,34 +20,39 @@ export function couldTeachMoreSection(items: readonly CoachComment[]): string[] 
   ];
   for (const c of items.slice(0, MAX_LISTED)) {
     lines.push(`- ${link(location(c), c.htmlUrl)}: “${quoteComment(c.body)}”`);
-    if (c.assessment.suggestion) lines.push(`  → *Try:* “${quoteSuggestion(c.assessment.suggestion)}”`);
+    lines.push(`  → ${suggestionMarkdown(c.body, c.assessment.suggestion)}`);
   }
   if (items.length > MAX_LISTED) lines.push(`- …and ${count(items.length - MAX_LISTED, "more comment")}.`);
   return lines;
 }
 
-/** Harsh comments are linked, never quoted (issue #4): the kinder phrasing comes from the suggested rewrite only. */
+/**
+ * Harsh comments are linked, never quoted whole (issue #4): the note names the words that read as harsh, says why,
+ * and offers the same remark without them (the checked rewrite) or, when there is none, the question to ask instead.
+ */
 export function wordingSection(items: readonly CoachComment[]): string[] {
   if (items.length === 0) return [];
-  const fallback = "Naming the concern and its reason, without judgement, usually lands better.";
   const first = items[0];
-  if (items.length === 1 && first) {
-    const kinder = kinderPhrasing(first.assessment);
-    return [
-      `One comment's wording may land harder than intended (${link("this one", first.htmlUrl)}). ` +
-        (kinder ? `A kinder phrasing could be: “${kinder}”` : fallback),
-    ];
-  }
+  if (items.length === 1 && first)
+    return [`${link("One comment", first.htmlUrl)} may land harder than intended. ${wordingNote(first)}`];
   const lines = [`${items.length} comments' wording may land harder than intended:`, ""];
   items.slice(0, MAX_LISTED).forEach((c, i) => {
-    const kinder = kinderPhrasing(c.assessment);
-    lines.push(
-      `- ${link(`comment ${i + 1}`, c.htmlUrl)}${kinder ? `: a kinder phrasing could be “${kinder}”` : ""}`,
-    );
+    lines.push(`- ${link(`comment ${i + 1}`, c.htmlUrl)}: ${wordingNote(c)}`);
   });
   if (items.length > MAX_LISTED) lines.push(`- …and ${count(items.length - MAX_LISTED, "more comment")}.`);
-  lines.push("", fallback);
   return lines;
+}
+
+/** "“obviously” can read as …. The same remark without it: “…”" for one harsh comment. */
+export function wordingNote(c: CoachComment): string {
+  const words = harshWordsMarkdown(c.body);
+  const why = words ? `${words}.` : "Its wording reads as a judgement more than a request.";
+  const kinder = kinderPhrasing(c.body, c.assessment);
+  if (kinder) return `${why} The same remark without ${words.includes(";") ? "them" : "it"}: “${kinder}”`;
+  const question = c.assessment.verdict === "correcting" ? kinderQuestion(c.body, c.assessment) : undefined;
+  return question
+    ? `${why} Instead, the remark could ask the one question that matters: ${question}`
+    : `${why} Naming the concern and what it affects, without those words, keeps it direct and kind.`;
 }
 
 /** One line of credit for what already teaches. */

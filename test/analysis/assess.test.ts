@@ -10,6 +10,9 @@ const byReviewer = (body: string, extra: Partial<CommentInput> = {}): CommentInp
   ...extra,
 });
 const verdictOf = (body: string) => assess(byReviewer(body), context).verdict;
+// The rules alone (no model), as they find the signals a nudge names and decide when no model is given.
+const RULES = { model: null, nlp: true } as const;
+const rulesVerdictOf = (body: string) => assess(byReviewer(body), context, RULES).verdict;
 
 describe("assess: who wrote it", () => {
   it("does not count the PR author's own replies as feedback, even when they explain", () => {
@@ -56,7 +59,7 @@ describe("assess: not feedback", () => {
   });
 });
 
-describe("assess: teaching or correcting", () => {
+describe("assess with the rules alone: teaching or correcting", () => {
   it.each([
     "race: two workers can read the same row",
     "This will leak the file handle if `parse` throws.",
@@ -65,7 +68,7 @@ describe("assess: teaching or correcting", () => {
     "We use `Decimal` everywhere else in `ledger/`, e.g. `ledger/fees.py`.",
     "`some` stops at the first match instead of building the whole filtered array.",
   ])("teaches: %j", (body) => {
-    expect(verdictOf(body)).toBe("teaching");
+    expect(rulesVerdictOf(body)).toBe("teaching");
   });
 
   it.each([
@@ -79,33 +82,39 @@ describe("assess: teaching or correcting", () => {
     "nit: trailing whitespace",
     "You can drop this line.",
   ])("corrects: %j", (body) => {
-    expect(verdictOf(body)).toBe("correcting");
+    expect(rulesVerdictOf(body)).toBe("correcting");
   });
 
   it("counts a suggestion block alone as a correction and with a why as teaching", () => {
     const block = "```suggestion\nconst timeout = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;\n```";
 
-    expect(verdictOf(block)).toBe("correcting");
-    expect(verdictOf(`${block}\n\`??\` so that an explicit \`0\` from config is kept.`)).toBe("teaching");
+    expect(rulesVerdictOf(block)).toBe("correcting");
+    expect(rulesVerdictOf(`${block}\n\`??\` so that an explicit \`0\` from config is kept.`)).toBe(
+      "teaching",
+    );
   });
 
   it("ignores reasons that appear only in code, quotes or suggestion blocks", () => {
     const body = "```suggestion\n// because the API is stupid, otherwise it breaks\nlet x = 1\n```";
-    const a = assess(byReviewer(body), context);
+    const a = assess(byReviewer(body), context, RULES);
 
     expect(a.verdict).toBe("correcting");
     expect(a.tone).toBe("ok");
   });
 
   it("gives praise with a why as teaching, never as a correction", () => {
-    const a = assess(byReviewer("praise: great test names, they make it obvious what broke."), context);
+    const a = assess(
+      byReviewer("praise: great test names, they make it obvious what broke."),
+      context,
+      RULES,
+    );
 
     expect(a.verdict).toBe("teaching");
     expect(a.label).toBe("praise");
   });
 
   it("records the Conventional Comments label and its blocking decoration", () => {
-    const a = assess(byReviewer("issue (blocking): missing tests."), context);
+    const a = assess(byReviewer("issue (blocking): missing tests."), context, RULES);
 
     expect(a).toMatchObject({ verdict: "correcting", label: "issue", blocking: true });
   });
@@ -116,17 +125,18 @@ describe("assess: teaching or correcting", () => {
       "这里会有竞态条件，因为两个线程同时写入同一个 map。",
       "Bitte umbenennen in `maxRetries`.",
     ]) {
-      expect(assess(byReviewer(body), context).confidence).toBeLessThanOrEqual(0.4);
+      expect(assess(byReviewer(body), context, RULES).confidence).toBeLessThanOrEqual(0.4);
     }
   });
 
   it("is more confident about a short bare imperative than about a long comment with no reason found", () => {
-    const short = assess(byReviewer("Rename to `userId`."), context);
+    const short = assess(byReviewer("Rename to `userId`."), context, RULES);
     const long = assess(
       byReviewer(
         "Please move this to a separate function, add a docstring, rename `tmp` to something meaningful, split the test into three cases, and use the logger instead of print.",
       ),
       context,
+      RULES,
     );
 
     expect(short.confidence).toBeGreaterThan(long.confidence);
@@ -168,32 +178,34 @@ describe("assess: tone", () => {
 
 describe("assess: rewrite suggestion", () => {
   it("keeps the request and asks for the why", () => {
-    const a = assess(byReviewer("Rename to `userId`."), context);
+    const a = assess(byReviewer("Rename to `userId`."), context, RULES);
 
-    expect(a.suggestion).toMatch(/^Could we rename this to `userId`\? \(why: .+\)$/);
+    expect(a.suggestion).toMatch(/^Could we rename this to `userId`\? Add the why: .+\?$/);
   });
 
   it("drops the contempt but keeps the request of a harsh correction", () => {
-    const a = assess(byReviewer("This is stupid. Use the existing helper."), context);
+    const a = assess(byReviewer("This is stupid. Use the existing helper."), context, RULES);
 
     expect(a.suggestion).toContain("Could we use the existing helper?");
     expect(a.suggestion).not.toMatch(/stupid/i);
   });
 
   it("is only given for corrections", () => {
-    expect(assess(byReviewer("What happens if `items` is empty?"), context).suggestion).toBeUndefined();
+    expect(
+      assess(byReviewer("What happens if `items` is empty?"), context, RULES).suggestion,
+    ).toBeUndefined();
   });
 
   it("reads a rhetorical, sneering question as a harsh correction and rewrites it without the sneer", () => {
-    const a = assess(byReviewer("Why would you loop twice?! Just use a map, obviously."), context);
+    const a = assess(byReviewer("Why would you loop twice?! Just use a map, obviously."), context, RULES);
 
     expect(a).toMatchObject({ verdict: "correcting", tone: "harsh" });
-    expect(a.suggestion).toMatch(/^Could we use a map\? \(why: /);
+    expect(a.suggestion).toMatch(/^Could we use a map\? Add the why: /);
     expect(a.suggestion).not.toMatch(/obviously|why would you/i);
   });
 
   it("still counts code that runs twice as a failure mode worth explaining", () => {
-    const a = assess(byReviewer("This handler runs twice when the webhook is redelivered."), context);
+    const a = assess(byReviewer("This handler runs twice when the webhook is redelivered."), context, RULES);
     expect(a.verdict).toBe("teaching");
   });
 });

@@ -44,7 +44,7 @@ export const teaching = (body = "Rename to `retryCount`, because `n` hides what 
   comment(body, { verdict: "teaching" });
 export const correcting = (
   body = "Rename to `retryCount`.",
-  suggestion = "Could we rename this to `retryCount`? (why: …)",
+  suggestion = "Could we rename this to `retryCount`? Add the why: what does `retryCount` tell the reader?",
 ) => comment(body, { verdict: "correcting", suggestion });
 export const nit = (body = "nit: trailing space") =>
   comment(body, { verdict: "correcting", label: "nitpick" });
@@ -52,7 +52,7 @@ export const praise = (body = "praise: lovely test") =>
   comment(body, { verdict: "correcting", label: "praise" });
 export const harsh = (
   body = "Why would you do this?! Just use a map, obviously.",
-  suggestion = "Could we use a map, obviously? (why: …)",
+  suggestion = "Could we use a map? Add the why: what does a map give us here?",
 ) =>
   comment(body, {
     verdict: "correcting",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { renderCheckOutput } from "../../src/coaching/render-check.js";
 import { renderInlineReply } from "../../src/coaching/render-inline.js";
-import { kinderPhrasing } from "../../src/coaching/render-kinder-phrasing.js";
+import { harshWords, kinderPhrasing } from "../../src/coaching/render-kinder-phrasing.js";
 import { renderSummaryNudge, renderSummaryThanks } from "../../src/coaching/render-summary.js";
 import { MAX_LISTED, RUBRIC_URL } from "../../src/coaching/render-text.js";
 import { assessment, comment, correcting, harsh, teaching, url } from "./factory.js";
@@ -15,7 +15,7 @@ const view = (content: Partial<Parameters<typeof renderSummaryNudge>[0]["content
 
 describe("renderSummaryNudge", () => {
   it("addresses the reviewer, links and quotes each comment with a rewrite, credits what teaches, and says how to stop", () => {
-    const a = correcting("Rename to `retryCount`.", "Could we rename this to `retryCount`? (why: …)");
+    const a = correcting();
     const t = teaching();
     const body = renderSummaryNudge(view({ couldTeachMore: [a], teaching: [t] }));
     expect(body.startsWith("<!-- review-coach:nudge review=42 -->\n")).toBe(true);
@@ -23,7 +23,9 @@ describe("renderSummaryNudge", () => {
       "👋 Hi @alice, a quick note on [your review](https://github.com/acme/app/pull/7#pullrequestreview-42).",
     );
     expect(body).toContain(`- [\`src/retry.ts\`](${url(a.githubId)}): “Rename to \`retryCount\`.”`);
-    expect(body).toContain("  → *Try:* “Could we rename this to `retryCount`? \\(why: …\\)”");
+    expect(body).toContain(
+      "  → *Try:* “Could we rename this to `retryCount`?” and add the why: what does `retryCount` tell the reader?",
+    );
     expect(body).toContain(
       `✨ Already teaching: [this comment](${url(t.githubId)}) explains its *why*. Thank you!`,
     );
@@ -38,26 +40,53 @@ describe("renderSummaryNudge", () => {
     expect(body).toContain("“@\u200bbob see #\u200b12, \\*\\*now\\*\\*. &lt;b&gt;x&lt;/b&gt;”");
   });
 
-  it("never quotes a harsh comment; offers a kinder phrasing only from the suggestion, without its contempt", () => {
+  it("names the words that read as harsh and why, and offers the same remark without them", () => {
     const h = harsh(
       "Why would you do this?! This is obviously stupid. Use a map.",
-      "Could we use a map, obviously? (why: …)",
+      "Could we use a map, obviously?",
+    );
+    const body = renderSummaryNudge(view({ harsh: [h] }));
+    expect(body).toContain(`[One comment](${url(h.githubId)}) may land harder than intended.`);
+    expect(body).toContain("“Why would you” can read as a verdict on the person rather than the code");
+    expect(body).toContain("“?\\!” reads as exasperation");
+    // The suggestion kept "obviously": the checker replaced it by the comment's own checked rewrite.
+    expect(body).toContain("The same remark without them: “Could we use a map?”");
+    expect(body).not.toContain("This is obviously stupid");
+  });
+
+  it("offers the same remark of a harsh comment that already explains, without its markers", () => {
+    const h = comment(
+      "Why would you build the CSV by string concatenation?? This is obviously broken for commas in names.",
+      { verdict: "teaching", tone: "harsh" },
     );
     const body = renderSummaryNudge(view({ harsh: [h] }));
     expect(body).toContain(
-      `One comment's wording may land harder than intended ([this one](${url(h.githubId)})).`,
+      "The same remark without them: “Is there a reason to build the CSV by string concatenation? This is broken for commas in names.”",
     );
-    expect(body).toContain("A kinder phrasing could be: “Could we use a map? \\(why: …\\)”");
-    for (const words of ["Why would you", "stupid", "obviously", "?!"]) expect(body).not.toContain(words);
   });
 
-  it("links several harsh comments, numbered, without quoting any", () => {
+  it("links several harsh comments, numbered, each with its own note", () => {
     const body = renderSummaryNudge(view({ harsh: [harsh("Ugh, rubbish.", ""), harsh()] }));
     expect(body).toContain("2 comments' wording may land harder than intended:");
+    expect(body).toMatch(/- \[comment 1\]\(https:[^)]+\): “Ugh” can read as a verdict/);
     expect(body).toMatch(
-      /- \[comment 1\]\(https:[^)]+\)\n- \[comment 2\]\(https:[^)]+\): a kinder phrasing could be “Could we use a map\?/,
+      /- \[comment 2\]\(https:[^)]+\): .*The same remark without them: “Could we use a map\?”/,
     );
-    expect(body).not.toContain("rubbish");
+  });
+
+  it("quotes a rewrite and asks the question after it", () => {
+    const a = correcting("Remove the sleep.", "Could we remove the sleep? Add the why: what breaks?");
+    const body = renderSummaryNudge(view({ couldTeachMore: [a] }));
+    expect(body).toContain("→ *Try:* “Could we remove the sleep?” and add the why: what breaks?");
+  });
+
+  it("shows the plain missing line, never a failed rewrite", () => {
+    const a = correcting("Wrong.", "Wrong. What goes wrong with it, and what would you do instead?");
+    const body = renderSummaryNudge(view({ couldTeachMore: [a] }));
+    expect(body).toContain(
+      "→ *Add the why:* what does it get wrong \\(a case, an input\\), and what would be right?",
+    );
+    expect(body).not.toContain("“Wrong. What goes wrong");
   });
 
   it("lists at most 10 comments and counts the rest", () => {
@@ -81,12 +110,21 @@ describe("renderSummaryNudge", () => {
 
 describe("kinderPhrasing", () => {
   it.each([
-    ["Could we use a map, obviously? (why: …)", "Could we use a map? \\(why: …\\)"],
-    ["Could we rename this? (why: …)", "Could we rename this? \\(why: …\\)"],
-    ["obviously stupid", undefined],
-    [undefined, undefined],
-  ])("%j → %j", (suggestion, expected) => {
-    expect(kinderPhrasing(assessment(suggestion === undefined ? {} : { suggestion }))).toBe(expected);
+    ["Just use a map, obviously.", "Could we use a map, obviously?", "Could we use a map?"],
+    ["Use a map.", "Could we use a map? Add the why: what does a map give us?", "Could we use a map?"],
+    ["This is obviously stupid.", undefined, undefined],
+  ])("%j with suggestion %j → %j", (body, suggestion, expected) => {
+    const a = assessment(suggestion === undefined ? { tone: "harsh" } : { tone: "harsh", suggestion });
+    expect(kinderPhrasing(body, a)).toBe(expected);
+  });
+});
+
+describe("harshWords", () => {
+  it("names each marker of a comment's prose with why it reads as harsh, not the code's", () => {
+    expect(harshWords("WHY is this here?? `stupid_flag` stays.")).toEqual([
+      { span: "WHY", why: "reads as shouting" },
+      { span: "??", why: "reads as exasperation" },
+    ]);
   });
 });
 
@@ -94,18 +132,22 @@ describe("renderInlineReply", () => {
   it("suggests the why under the comment, without quoting it", () => {
     const c = correcting(
       "Remove the sleep.",
-      "Could we remove the sleep? (why: what goes wrong if it stays?)",
+      "Could we remove the sleep? Add the why: what goes wrong if it stays?",
     );
     const reply = renderInlineReply(42, c);
     expect(reply).toContain(`<!-- review-coach:nudge review=42 comment=${c.githubId} -->`);
-    expect(reply).toContain("*Try:* “Could we remove the sleep? \\(why: what goes wrong if it stays?\\)”");
+    expect(reply).toContain(
+      "*Try:* “Could we remove the sleep?” and add the why: what goes wrong if it stays?",
+    );
     expect(reply).not.toContain("“Remove the sleep.”");
   });
 
   it("words a harsh comment's reply gently", () => {
     const reply = renderInlineReply(42, harsh());
-    expect(reply).toContain("🤝 This comment's wording may land harder than intended.");
-    expect(reply).not.toContain("obviously");
+    expect(reply).toContain(
+      "🤝 This comment may land harder than intended. “Why would you” can read as a verdict",
+    );
+    expect(reply).toContain("The same remark without them: “Could we use a map?”");
   });
 });
 

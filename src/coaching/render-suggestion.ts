@@ -1,0 +1,69 @@
+// The one gate every renderer passes a suggestion through (README, "Coaching"): the checker's rules, and the plain
+// "what is missing" line in place of any suggestion that breaks one (a model's rewrite or an older stored one).
+import {
+  checkSuggestion,
+  firstPassing,
+  type SuggestionParts,
+  splitSuggestion,
+} from "../analysis/check-suggestion.js";
+import { detectLabel } from "../analysis/detect-label.js";
+import { looksNonEnglish } from "../analysis/looks-non-english.js";
+import { splitProse } from "../analysis/split-prose.js";
+import { type RewriteInput, suggestRewrite, whatIsMissing } from "../analysis/suggest-rewrite.js";
+import { toneSignals } from "../analysis/tone-signals.js";
+import { MAX_SUGGESTION_CHARS, quoteSuggestion, truncate } from "./render-text.js";
+
+const MAX_BODY_CHARS = 4000;
+
+/** What suggestRewrite reads of a comment body: its prose after the label (inline code kept), and the flags. */
+export function rewriteInput(body: string): RewriteInput {
+  // Only the start of a very long comment is read: its quote and suggestion are cut to a line anyway.
+  const parts = splitProse(body.slice(0, MAX_BODY_CHARS));
+  const rest = detectLabel(parts.prose).rest;
+  return {
+    prose: detectLabel(parts.proseWithCode).rest,
+    hasSuggestionBlock: parts.suggestions.length > 0,
+    harsh: toneSignals(rest).length > 0,
+    nonEnglish: looksNonEnglish(rest),
+  };
+}
+
+/**
+ * The suggestion to show for a comment: the given one when it passes the checker, else the comment's own "what is
+ * missing" line, else a line that names nothing of the comment. Never undefined: a listed comment always gets one.
+ */
+export function postableSuggestion(body: string, suggestion: string | undefined): string {
+  const input = rewriteInput(body);
+  return firstPassing(input.prose, [
+    suggestion ?? "",
+    () => suggestRewrite(input),
+    () => whatIsMissing(input.prose, input),
+  ]);
+}
+
+/** The parts of the postable suggestion: what to post instead, and the question that would add the why. */
+export function suggestionParts(body: string, suggestion: string | undefined): SuggestionParts {
+  return splitSuggestion(postableSuggestion(body, suggestion));
+}
+
+/** Whether a suggestion would be shown as it is (for tests and the corpus check). */
+export const passesChecker = (body: string, suggestion: string): boolean =>
+  checkSuggestion(rewriteInput(body).prose, suggestion).length === 0;
+
+/** The suggestion as Markdown after "→": a rewrite in quotes, then the question that would add the why. */
+export function suggestionMarkdown(body: string, suggestion: string | undefined): string {
+  const { rewrite, missing } = suggestionParts(body, suggestion);
+  const quoted = rewrite ? `*Try:* “${quoteSuggestion(rewrite)}”` : "";
+  if (!missing) return quoted;
+  return rewrite
+    ? `${quoted} and add the why: ${quoteSuggestion(missing)}`
+    : `*Add the why:* ${quoteSuggestion(missing)}`;
+}
+
+/** The same as plain text, for check-run annotations (no Markdown there). */
+export function suggestionPlain(body: string, suggestion: string | undefined): string {
+  const { rewrite, missing } = suggestionParts(body, suggestion);
+  const quoted = rewrite ? `Try: “${truncate(rewrite, MAX_SUGGESTION_CHARS)}”` : "";
+  if (!missing) return quoted;
+  return rewrite ? `${quoted} and add the why: ${missing}` : `Add the why: ${missing}`;
+}
