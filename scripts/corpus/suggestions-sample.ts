@@ -1,0 +1,94 @@
+// Prints a seeded sample of comments the corpus labels "correcting" with the suggestion review-coach would show for
+// each, for two readers to judge (test/analysis/README.md, "Suggestions"); with --shares, the shares they give.
+//   npx tsx scripts/corpus/suggestions-sample.ts [--size 120] [--seed 14] [--jsonl]
+//   npx tsx scripts/corpus/suggestions-sample.ts --shares judgements-A.jsonl judgements-B.jsonl
+// The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
+import { readFileSync } from "node:fs";
+import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
+import { postableSuggestion, rewriteInput } from "../../src/coaching/render-suggestion.js";
+import { type LabeledComment, readLabeledCorpus } from "./corpus-files.js";
+import { seededRandom, shuffled } from "./seeded-random.js";
+
+export const VERDICTS = ["as-is", "small-edit", "would-not-post"] as const;
+export type SuggestionVerdict = (typeof VERDICTS)[number];
+
+/** The suggestion the app would show for a comment it lists: the heuristic's, through the renderers' checker. */
+export function suggestionFor(body: string): string {
+  return postableSuggestion(body, suggestRewrite(rewriteInput(body)));
+}
+
+export function sampleCorrecting(
+  comments: readonly LabeledComment[],
+  size: number,
+  seed: number,
+): LabeledComment[] {
+  const correcting = comments.filter((c) => c.label === "correcting");
+  return shuffled(correcting, seededRandom(seed)).slice(0, size);
+}
+
+function option(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  const value = at >= 0 ? Number(args[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} takes a positive whole number`);
+  return value;
+}
+
+function printShares(files: string[]): void {
+  const readers = files.map((file) => {
+    const rows = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => JSON.parse(l) as { id: string; verdict: SuggestionVerdict });
+    for (const r of rows)
+      if (!VERDICTS.includes(r.verdict)) throw new Error(`${file}: ${r.id} has verdict ${String(r.verdict)}`);
+    return { file, byId: new Map(rows.map((r) => [r.id, r.verdict])) };
+  });
+  const pct = (n: number, d: number) => (d === 0 ? "-" : `${((100 * n) / d).toFixed(1)}%`);
+  for (const { file, byId } of readers) {
+    const all = [...byId.values()];
+    const count = (v: SuggestionVerdict) => all.filter((x) => x === v).length;
+    console.log(
+      `${file}: ${all.length} judged; as-is ${pct(count("as-is"), all.length)}, small-edit ${pct(count("small-edit"), all.length)}, would-not-post ${pct(count("would-not-post"), all.length)}; postable ${pct(count("as-is") + count("small-edit"), all.length)}`,
+    );
+  }
+  if (readers.length < 2) return;
+  const [a, b] = readers as [(typeof readers)[0], (typeof readers)[0]];
+  const both = [...a.byId.keys()].filter((id) => b.byId.has(id));
+  const postable = (v: SuggestionVerdict | undefined) => v === "as-is" || v === "small-edit";
+  const agreeVerdict = both.filter((id) => a.byId.get(id) === b.byId.get(id)).length;
+  const agreePostable = both.filter((id) => postable(a.byId.get(id)) === postable(b.byId.get(id))).length;
+  const bothPostable = both.filter((id) => postable(a.byId.get(id)) && postable(b.byId.get(id))).length;
+  const judgements = both.flatMap((id) => [a.byId.get(id), b.byId.get(id)]);
+  console.log(
+    `both readers: ${both.length} suggestions; postable by both ${pct(bothPostable, both.length)}; postable over all ${judgements.length} judgements ${pct(judgements.filter(postable).length, judgements.length)}; same verdict ${pct(agreeVerdict, both.length)}, same postable/not ${pct(agreePostable, both.length)}`,
+  );
+}
+
+function main(args: string[]): void {
+  if (args[0] === "--shares") {
+    printShares(args.slice(1));
+    return;
+  }
+  const corpus = readLabeledCorpus();
+  if (!corpus.ok) {
+    console.log(`skipped: ${corpus.why}`);
+    return;
+  }
+  const sample = sampleCorrecting(corpus.comments, option(args, "--size", 120), option(args, "--seed", 14));
+  const jsonl = args.includes("--jsonl");
+  sample.forEach((c, i) => {
+    const suggestion = suggestionFor(c.body);
+    if (jsonl) {
+      console.log(JSON.stringify({ id: c.id, body: c.body, suggestion }));
+      return;
+    }
+    const body = c.body.length > 700 ? `${c.body.slice(0, 700)}…` : c.body;
+    console.log(`## ${i + 1}. ${c.id}\n${body.replace(/^/gm, "    ")}\n  → ${suggestion}\n`);
+  });
+  if (!jsonl)
+    console.log(
+      `Judge each line as ${VERDICTS.join(" / ")}; write {"id":"gerrit-…","verdict":"…"} per line (ids and verdicts only).`,
+    );
+}
+
+main(process.argv.slice(2));
