@@ -22,11 +22,11 @@ const EXTRA_VERBS =
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:please|pls|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
-const SUBJECTLESS_SHOULD = /^(?:should|must|needs? to|has to|be)\s+(not\s+)?(.+)$/i;
+const SUBJECTLESS_SHOULD = /^(?:(?:should|must|needs? to|has to)\s+(not\s+)?|(?=be\s))(.+)$/i;
 const COULD =
   /^((?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()-]+(?: [\w`.()-]+)?))\s+(?:could|can|might)\s+(?:also\s+|just\s+)?(.+)$/i;
 const DISLIKE =
@@ -218,7 +218,7 @@ function rewrite(request: string): string | undefined {
     return use?.[1] ? `Could we avoid ${codeLike(use[1])}?` : `Could we not ${dont[1]}?`;
   }
   const should = SHOULD.exec(request);
-  if (should?.[1] && should[3] && !looksLikeStatement(should[3]) && !should[3].includes(","))
+  if (should?.[1] && should[3] && !looksLikeStatement(should[3]) && !/[,:]/.test(should[3]))
     return `Should ${lowerSubject(should[1])} ${should[2] ? "not " : ""}${should[3]}?`;
   const subjectless = SUBJECTLESS_SHOULD.exec(request);
   if (subjectless?.[2] && !looksLikeStatement(subjectless[2]) && !subjectless[2].includes(",")) {
@@ -266,7 +266,11 @@ export function whyQuestion(request: string): string {
   if (prefer?.[1] && prefer[2])
     return `what does ${object(prefer[1])} give us over ${object(prefer[2])} here?`;
   const dont = DONT.exec(text);
-  if (dont?.[1]) return `what goes wrong if we ${withObject(lowerFirst(shorten(dont[1])))}?`;
+  if (dont?.[1]) {
+    const what = dont[1].split(",")[0] ?? "";
+    if (/^do (?:this|that|it)$/i.test(what)) return "what goes wrong with it as it is?";
+    return `what goes wrong if we ${withObject(lowerFirst(shorten(what)))}?`;
+  }
   if (UNNEEDED_ANYWHERE.test(text))
     return `what makes ${plural(text) ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
   const verbMatch = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(text);
@@ -398,6 +402,7 @@ function addQuestion(what: string): string {
 }
 
 function shouldQuestion(subject: string, negated: boolean, rest: string): string {
+  if (/^be\s*:(?![\w`])/i.test(rest)) return "what goes wrong if it stays as it is?";
   const be = /^be\s+(.+)$/i.exec(rest);
   const it = /^(?:this|that|it)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
