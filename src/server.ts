@@ -43,6 +43,8 @@ export interface RunningServer {
   jobs: JobQueue;
   metrics: Metrics;
   url: string;
+  /** Webhook requests whose signature passed and that are not answered yet: jobs give way to these. */
+  webhooksInFlight(): number;
   /** Stops accepting requests, waits for in-flight ones and running jobs, closes the store. */
   stop(): Promise<void>;
 }
@@ -63,6 +65,8 @@ export interface ServerOptions {
    * event). A change to the file applies within this time.
    */
   configCacheTtlMs?: number;
+  /** How long a webhook request may take to arrive, headers and body (default 10 s; GitHub gives up after 10 s). */
+  webhookBodyTimeoutMs?: number;
 }
 
 /**
@@ -184,11 +188,15 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       : undefined;
 
   const metrics = createMetrics();
-  // Webhook requests in flight (being read, checked, stored); jobs give way to them (PollingOptions.deferWhile).
+  // Webhook requests being read, checked or stored, for a clean stop; and those whose signature passed, to which
+  // jobs give way (PollingOptions.deferWhile): an unsigned request, however slow, never holds jobs back (README,
+  // Security).
   let inFlight = 0;
+  let verifiedInFlight = 0;
+  const verified = new WeakSet<IncomingMessage>();
   let lastAnsweredAt = Number.NEGATIVE_INFINITY;
   const jobs = createJobQueue(store, {
-    deferWhile: () => inFlight > 0 || performance.now() - lastAnsweredAt < JOB_GAP_MS,
+    deferWhile: () => verifiedInFlight > 0 || performance.now() - lastAnsweredAt < JOB_GAP_MS,
     ...(store.connectionString ? { databaseUrl: store.connectionString } : {}),
     log: log.child({ name: "jobs" }),
     observer: observeJobs(metrics),
@@ -230,7 +238,14 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       },
     }),
   );
-  const check = { secret: secret, events: new Set(RECORDED_EVENTS) };
+  const check = {
+    secret,
+    events: new Set(RECORDED_EVENTS),
+    onVerified: (req: IncomingMessage) => {
+      verified.add(req);
+      verifiedInFlight++;
+    },
+  };
   const onStoreError = (error: unknown, delivery: { id: string; name: string }) =>
     log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored");
   // A SQLite file: deliveries are checked and stored on the ingest thread, so the event loop serving HTTP (and
@@ -263,7 +278,15 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const serveMetrics = metricsHandler(metrics.registry);
 
   let draining = false;
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  // A request must arrive whole within the timeout (checked every second), so a slow body cannot hold a
+  // connection (and a handler) for Node's default 300 s.
+  const requestTimeout = options.webhookBodyTimeoutMs ?? 10_000;
+  const serverOptions = {
+    requestTimeout,
+    headersTimeout: requestTimeout,
+    connectionsCheckingInterval: Math.min(1000, requestTimeout),
+  };
+  const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") {
       sendJson(res, draining ? 503 : 200, { status: draining ? "draining" : "ok" });
@@ -308,6 +331,8 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     inFlight++;
     res.on("close", () => {
       inFlight--;
+      if (!verified.has(req)) return;
+      verifiedInFlight--;
       lastAnsweredAt = performance.now();
     });
     void receiveWebhook(req, res);
@@ -345,7 +370,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     if (!options.store) await store.close();
     log.info("review-coach stopped");
   };
-  return { server, store, jobs, metrics, url, stop };
+  return { server, store, jobs, metrics, url, webhooksInFlight: () => verifiedInFlight, stop };
 }
 
 /**

@@ -190,6 +190,9 @@ export function createThreadedReceiver(
     const head = checkHead(req);
     if (isAnswer(head)) return head;
     const body = await readBody(req);
-    return checkSigned(check, head, body) ?? thread.receive(head, body);
+    const refused = checkSigned(check, head, body);
+    if (refused) return refused;
+    check.onVerified?.(req);
+    return thread.receive(head, body);
   }, onError);
 }

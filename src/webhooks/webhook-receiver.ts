@@ -37,6 +37,8 @@ export interface BodyCheck {
   secret: string;
   /** Events worth storing; others are acknowledged and dropped, as Probot does for events without handlers. */
   events: ReadonlySet<string>;
+  /** Told of a request whose signature passed and that is to be stored (the server lets jobs give way to it). */
+  onVerified?: (req: IncomingMessage) => void;
 }
 
 export interface WebhookReceiverOptions extends BodyCheck {
@@ -138,7 +140,9 @@ export async function receiveWebhook(req: IncomingMessage, options: WebhookRecei
   if (isAnswer(head)) return head;
   // The server has refused bodies over 25 MB from their length already.
   const checked = checkBody(options, head, await text(req));
-  return isAnswer(checked) ? checked : storeDelivery(checked, options);
+  if (isAnswer(checked)) return checked;
+  options.onVerified?.(req);
+  return storeDelivery(checked, options);
 }
 
 /**

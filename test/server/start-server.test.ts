@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
@@ -110,6 +111,19 @@ describe("the HTTP server", () => {
     );
   });
 
+  it("does not hold jobs back for an unsigned request whose body trickles in: only verified requests count", async () => {
+    const handled = new Promise((resolve) => running.server.once("request", resolve));
+    const slow = openSlowRequest(running.url, "sig-slow");
+    try {
+      await handled;
+      expect(slow.closed()).toBe(false);
+      // Jobs give way while webhooks are in flight; this one is unverified, so it does not count.
+      expect(running.webhooksInFlight()).toBe(0);
+    } finally {
+      slow.socket.destroy();
+    }
+  });
+
   it("answers 404 for unknown paths", async () => {
     expect((await fetch(`${running.url}/nope`)).status).toBe(404);
   });
@@ -169,4 +183,53 @@ describe("startServer", () => {
       }
     },
   );
+
+  it("closes a webhook request whose body does not arrive in time", async () => {
+    const store = await openSqliteTestStore();
+    const env = readEnv({
+      APP_ID: "1",
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET: secret,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+    });
+    const server = await startServer(env, {
+      log: pino({ level: "silent" }),
+      store,
+      webhookBodyTimeoutMs: 300,
+    });
+    try {
+      const slow = openSlowRequest(server.url, "too-slow");
+      await slow.started;
+      // The server ends it (408, then the connection closes); without a body timeout it stays open for 300 s.
+      expect(await slow.ended).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await server.stop();
+      await store.close();
+    }
+  });
 });
+
+/** A POST to the webhook path that announces 100 KB and sends 10 bytes, then nothing. */
+function openSlowRequest(url: string, id: string) {
+  const { port } = new URL(url);
+  const socket = connect(Number(port), "127.0.0.1");
+  let received = "";
+  let isClosed = false;
+  const started = new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+  const ended = new Promise<string>((resolve) => {
+    socket.on("data", (chunk) => (received += chunk.toString()));
+    socket.once("close", () => {
+      isClosed = true;
+      resolve(received);
+    });
+  });
+  socket.on("error", () => undefined);
+  socket.write(
+    "POST /api/github/webhooks HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n" +
+      `x-github-event: pull_request\r\nx-github-delivery: ${id}\r\nx-hub-signature-256: sha256=${"0".repeat(64)}\r\n` +
+      'content-length: 100000\r\n\r\n{"action":',
+  );
+  return { socket, started, ended, closed: () => isClosed };
+}
