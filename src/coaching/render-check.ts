@@ -3,7 +3,7 @@ import type { NudgeContent } from "./policy.js";
 import { harshWordsPlain } from "./render-kinder-phrasing.js";
 import { nudgeSections } from "./render-sections.js";
 import { suggestionPlain } from "./render-suggestion.js";
-import { capLength, count, footer, link, nudgeMarker, truncate } from "./render-text.js";
+import { capLength, count, escapeLogin, footer, link, nudgeMarker, truncate } from "./render-text.js";
 import type { CoachComment } from "./review-facts.js";
 
 export const COACHING_CHECK_NAME = "review-coach";
@@ -52,7 +52,7 @@ export function renderCheckOutput(view: CheckView): RenderedCheck {
   ].filter(Boolean);
   const summary = [
     nudgeMarker(view.reviewId),
-    `A note for the author of ${link("this review", view.reviewHtmlUrl)} (@\u200b${view.reviewer.replace(/[^A-Za-z0-9-]/g, "")}).`,
+    `A note for the author of ${link("this review", view.reviewHtmlUrl)} (@\u200b${escapeLogin(view.reviewer)}).`,
     "",
     ...nudgeSections(view.content),
     "",

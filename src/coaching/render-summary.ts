@@ -1,7 +1,7 @@
 // Renders the summary-mode nudge: one PR comment per review, addressed to the reviewer, and its thank-you.
 import type { NudgeContent } from "./policy.js";
 import { nudgeSections } from "./render-sections.js";
-import { capLength, footer, link, nudgeMarker } from "./render-text.js";
+import { capLength, escapeLogin, footer, link, nudgeMarker } from "./render-text.js";
 
 export interface NudgeView {
   reviewId: number;
@@ -35,7 +35,7 @@ export function renderSummaryThanks(
   ].join("\n");
 }
 
-/** GitHub logins are letters, digits and hyphens; anything else is dropped rather than trusted in a mention. */
+/** Addresses the reviewer: the login as it is, escaped (README, Security). */
 function mention(login: string): string {
-  return `@${login.replace(/[^A-Za-z0-9-]/g, "")}`;
+  return `@${escapeLogin(login)}`;
 }

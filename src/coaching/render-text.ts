@@ -34,13 +34,26 @@ export function escapeInline(text: string): string {
     .join("");
 }
 
+/** No HTML (nor a `-->` that would end the marker) and no Markdown that changes the layout. */
+function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]()|~!]/g, "\\$&");
+}
+
+/**
+ * A login as the app writes it after an "@": every character kept (an enterprise login such as `alice_acme` must
+ * not become someone else's), escaped for Markdown rather than stripped.
+ */
+export function escapeLogin(login: string): string {
+  return escapeMarkdown(login.replace(/\s+/g, " "));
+}
+
 function escapeProse(text: string): string {
   return (
-    text
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/[\\`*_[\]()|~!]/g, "\\$&")
+    escapeMarkdown(text)
       // A zero-width space after "@" or "#" keeps the text readable and stops GitHub from notifying anyone
       // or cross-linking an issue.
       .replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200b")
