@@ -58,6 +58,10 @@ function escapeProse(text: string): string {
       // or cross-linking an issue.
       .replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200b")
       .replace(/#(?=\d)/g, "#\u200b")
+      // GH-123 is an issue reference too, and GitHub links bare URLs: quoted text links nothing (README, Security).
+      .replace(/\b(GH-)(?=\d)/gi, "$1\u200b")
+      .replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200b")
+      .replace(/\b(www)(?=\.)/gi, "$1\u200b")
   );
 }
 

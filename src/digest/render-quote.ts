@@ -2,15 +2,22 @@
 
 /**
  * Escapes text for one line of GitHub Markdown. Every ASCII punctuation GitHub gives a meaning to is
- * backslash-escaped; `@name` and `#123` get a zero-width space after the sign (the idiom Renovate uses), because
- * GitHub would otherwise notify that person or link that issue from the digest; `&` becomes an entity so `&copy;`
+ * backslash-escaped; `@name`, `#123` and `GH-123` get a zero-width space after the sign, and bare URLs after their
+ * scheme or `www` (the idiom Renovate uses), because GitHub would otherwise notify that person or link that issue or
+ * page from the digest; `&` becomes an entity so `&copy;`
  * stays text; line breaks become spaces.
  */
 export function escapeMarkdownInline(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (char) => `\\${char}`)
-    .replace(/@(?=[A-Za-z0-9])/g, "@&#8203;")
-    .replace(/\\#(?=\d)/g, "#&#8203;");
+  return (
+    text
+      .replace(/[\r\n]+/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/[\\`*_{}[\]()<>#+!|~]/g, (char) => `\\${char}`)
+      .replace(/@(?=[A-Za-z0-9])/g, "@&#8203;")
+      .replace(/\\#(?=\d)/g, "#&#8203;")
+      // GH-123 is an issue reference too, and GitHub links bare URLs: a quote links nothing (README, Security).
+      .replace(/\b(GH-)(?=\d)/gi, "$1&#8203;")
+      .replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1&#8203;")
+      .replace(/\b(www)(?=\.)/gi, "$1&#8203;")
+  );
 }

@@ -17,7 +17,7 @@ describe("escapeInline", () => {
     ["ping @acme/tech-leads", `ping @${ZWSP}acme/tech-leads`],
     ["see #123", `see #${ZWSP}123`],
     ["**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_"],
-    ["[x](https://evil.example)", "\\[x\\]\\(https://evil.example\\)"],
+    ["[x](https://evil.example)", `\\[x\\]\\(https${ZWSP}://evil.example\\)`],
     ["<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert\\(1\\)&gt;"],
     ["ends the marker -->", "ends the marker --&gt;"],
     ["`@alice` stays code", "`@alice` stays code"],
