@@ -19,6 +19,8 @@ export interface BackfillOctokitOptions extends RateLimitOptions {
   token: string;
   /** GitHub Enterprise Server REST URL (env.ts githubApiUrl); github.com when absent. */
   baseUrl?: string | undefined;
+  /** Where Octokit reports each failed request (default: the console). */
+  log?: Octokit["log"];
 }
 
 /** Without any header saying how long, GitHub's docs say to wait at least a minute on a secondary limit. */
@@ -64,6 +66,7 @@ export function createBackfillOctokit(options: BackfillOctokitOptions): Octokit 
     auth: options.token,
     userAgent: "review-coach",
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   withRateLimitWaits(octokit, options);
   return octokit;

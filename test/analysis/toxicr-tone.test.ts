@@ -4,17 +4,15 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import { splitProse } from "../../src/analysis/split-prose.js";
 import { toneSignals } from "../../src/analysis/tone-signals.js";
+import { skipNote } from "../helpers/skip-note.js";
 import { formatScores, scoreClass } from "./helpers/eval-metrics.js";
 
 // Real review comments from ToxiCR, kept outside the repository (GPL-3.0 data): ../shared/data next to the repo root.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dataPath = path.resolve(repoRoot, "../shared/data/toxicr-sample.jsonl");
 const d = existsSync(dataPath) ? describe : describe.skip;
-if (!existsSync(dataPath)) {
-  console.warn(
-    `ToxiCR tone test skipped: ${dataPath} not found (see /work/shared/data/README.md for the sample).`,
-  );
-}
+if (!existsSync(dataPath))
+  skipNote(`ToxiCR tone test: ${dataPath} not found (see /work/shared/data/README.md)`);
 
 interface ToxicrRow {
   id: string;

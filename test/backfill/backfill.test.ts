@@ -12,6 +12,7 @@ import { getBackfillState } from "../../src/store/backfill-state-repository.js";
 import { listEvents } from "../../src/store/events-repository.js";
 import type { Store } from "../../src/store/open-store.js";
 import { captureIo } from "../helpers/capture-io.js";
+import { type CapturedLog, captureLog } from "../helpers/capture-log.js";
 import { openSqliteTestStore, storeTargets } from "../helpers/test-stores.js";
 import { API, history, LIST_QUERY, mockHistory, pull } from "./github-fixtures.js";
 
@@ -22,6 +23,7 @@ function source(
 ) {
   const octokit = createBackfillOctokit({
     token: "t0ken",
+    log: logged.log,
     sleep: async (ms) => {
       options.sleeps?.push(ms);
     },
@@ -55,6 +57,16 @@ const histories = {
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 afterEach(() => nock.cleanAll());
+
+// Octokit logs each failed request as an error; the tests that cause one say which, and nothing else is logged.
+let logged: CapturedLog;
+beforeEach(() => {
+  logged = captureLog();
+});
+afterEach(() => {
+  expect(logged.warnings).toEqual([]);
+  for (const line of logged.errors) expect(line).toMatch(/^(GET|POST) \/repos\/\S+ - \d{3} with id /);
+});
 
 describe.each(storeTargets())("review-coach backfill on $name", (target) => {
   let store: Store;
@@ -157,6 +169,7 @@ describe.each(storeTargets())("review-coach backfill on $name", (target) => {
     expect(sleeps).toEqual([3000]);
     expect(io.stderr[0]).toBe("waiting 3 s: GitHub asked to retry after 3 s");
     expect(scope.isDone()).toBe(true);
+    expect(logged.errors).toEqual([expect.stringMatching(/^GET \/repos\/acme\/app\/pulls\?\S+ - 429 /)]);
   });
 
   it("waits for the hourly limit to reset when GitHub says it is used up", async () => {
@@ -180,6 +193,7 @@ describe.each(storeTargets())("review-coach backfill on $name", (target) => {
     expect(code).toBe(0);
     expect(sleeps).toEqual([121_000]);
     expect(scope.isDone()).toBe(true);
+    expect(logged.errors).toEqual([expect.stringMatching(/^GET \/repos\/acme\/app\/pulls\?\S+ - 403 /)]);
   });
 
   it("stops at a failing PR with its state saved, and a re-run resumes there without duplicates", async () => {
@@ -200,6 +214,9 @@ describe.each(storeTargets())("review-coach backfill on $name", (target) => {
     expect(failed).toBe(1);
     expect(first.isDone()).toBe(true);
     expect(sleeps).toEqual([1000, 2000]);
+    expect(logged.errors).toEqual(
+      Array(3).fill(expect.stringMatching(/^GET \/repos\/acme\/app\/pulls\/2\/reviews\?\S+ - 500 /)),
+    );
     expect(io.stderr.join("\n")).toContain("review-coach backfill: stopped at #2:");
     expect(io.stderr.join("\n")).toContain("Run the same command again to resume");
     expect(await getBackfillState(store.db, "acme/app")).toMatchObject({

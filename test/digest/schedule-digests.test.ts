@@ -13,6 +13,7 @@ import {
 import { getDigest } from "../../src/store/digests-repository.js";
 import { applyInstallationChange } from "../../src/store/installations-repository.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
+import { captureLog } from "../helpers/capture-log.js";
 import { storeTargets } from "../helpers/test-stores.js";
 import { merge, repoConfig, week } from "./helpers/scenario.js";
 import { seedStore } from "./helpers/seed-store.js";
@@ -23,11 +24,21 @@ const API = "https://api.github.com";
 const MONDAY_AFTER = new Date("2026-11-23T08:05:00Z");
 const silent = { info: () => undefined, warn: () => undefined, debug: () => undefined };
 
+/** Octokit's request log: each failed request is an error there, which the tests that cause one assert. */
+let octokitLog = captureLog();
+beforeEach(() => {
+  octokitLog = captureLog();
+});
+afterEach(() => {
+  expect(octokitLog.warnings).toEqual([]);
+});
+
 const deps = (store: Store, now: () => Date): DigestScheduleDeps => ({
   db: store.db,
   now,
   log: silent,
-  publisherFor: async () => createOctokitDigestPublisher(new Octokit({ auth: "installation-token" })),
+  publisherFor: async () =>
+    createOctokitDigestPublisher(new Octokit({ auth: "installation-token", log: octokitLog.log })),
 });
 
 interface PostedIssue {
@@ -107,6 +118,8 @@ describe.each(storeTargets())("the digest scheduler on $name", (target) => {
     const [outcome] = await runDigestTick(deps(store, () => MONDAY_AFTER));
     expect(outcome?.result.status).toBe("posted");
     expect(scope.isDone()).toBe(true);
+    // Octokit's request log says what GitHub answered; the publisher takes the 422 as "it exists".
+    expect(octokitLog.errors).toEqual([expect.stringMatching(/^POST \/repos\/acme\/app\/labels - 422 /)]);
   });
 
   it("catches up only the most recent missed week, once, then posts weekly", async () => {
@@ -218,6 +231,7 @@ describe.each(storeTargets())("the digest scheduler on $name", (target) => {
       .reply(500, { message: "boom" });
     const [failed] = await runDigestTick(deps(store, () => MONDAY_AFTER));
     expect(failed?.result.status).toBe("failed");
+    expect(octokitLog.errors).toEqual([expect.stringMatching(/^POST \/repos\/acme\/app\/issues - 500 /)]);
     expect(await getDigest(store.db, "acme/app", "2026-W47")).toMatchObject({
       status: "failed",
       attempts: 1,

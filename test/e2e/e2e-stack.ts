@@ -9,7 +9,8 @@ import {
   startAppStack,
 } from "../../scripts/fake-github/start-app-stack.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
-import { openSqliteTestStore, type StoreTarget } from "../helpers/test-stores.js";
+import { skipNote } from "../helpers/skip-note.js";
+import { openSqliteTestStore, POSTGRES_SKIPPED, type StoreTarget } from "../helpers/test-stores.js";
 
 export { DEMO_REPO };
 
@@ -32,6 +33,7 @@ export function e2eStoreTargets(): StoreTarget[] {
   const url = process.env.TEST_DATABASE_URL;
   const targets: StoreTarget[] = [{ name: "sqlite", open: openSqliteTestStore }];
   if (url) targets.push({ name: "postgres", open: () => openPostgresDatabaseStore(url) });
+  else skipNote(POSTGRES_SKIPPED);
   return targets;
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { openStore, type Store } from "../../src/store/open-store.js";
+import { skipNote } from "./skip-note.js";
 
 export interface StoreTarget {
   name: "sqlite" | "postgres";
@@ -11,16 +12,15 @@ export interface StoreTarget {
 }
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-let warned = false;
+/** Why the PostgreSQL variants of the store, job queue and end-to-end tests are skipped, when they are. */
+export const POSTGRES_SKIPPED =
+  "PostgreSQL (store, job queue and end-to-end tests on it): TEST_DATABASE_URL is not set; .ci/run sets it";
 
 /** The stores every repository test runs against; says once why PostgreSQL is skipped. */
 export function storeTargets(): StoreTarget[] {
   const targets: StoreTarget[] = [{ name: "sqlite", open: openSqliteTestStore }];
   if (pgUrl) targets.push({ name: "postgres", open: () => openPostgresTestStore(pgUrl) });
-  else if (!warned) {
-    warned = true;
-    console.warn("PostgreSQL store tests skipped: TEST_DATABASE_URL is not set (.ci/run sets it).");
-  }
+  else skipNote(POSTGRES_SKIPPED);
   return targets;
 }
 

@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import pg from "pg";
 import type { JobQueue } from "../../src/jobs/job-queue.js";
 import { createPgBossJobQueue } from "../../src/jobs/pg-boss-job-queue.js";
+import { skipNote } from "../helpers/skip-note.js";
+import { POSTGRES_SKIPPED } from "../helpers/test-stores.js";
 import { FAST_POLL_MS, waitFor } from "./helpers/job-queue-targets.js";
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-if (!pgUrl) console.warn("pg-boss specific tests skipped: TEST_DATABASE_URL is not set (.ci/run sets it).");
+if (!pgUrl) skipNote(POSTGRES_SKIPPED);
 const describePg = pgUrl ? describe : describe.skip;
 
 describePg("the pg-boss job queue, in pg-boss's own tables", () => {

@@ -7,7 +7,8 @@ import { createPgBossJobQueue } from "../../../src/jobs/pg-boss-job-queue.js";
 import { createSqliteJobQueue } from "../../../src/jobs/sqlite-job-queue.js";
 import { claimNextJob, insertJob } from "../../../src/store/jobs-repository.js";
 import { openStore, type Store } from "../../../src/store/open-store.js";
-import { openPostgresTestStore, openSqliteTestStore } from "../../helpers/test-stores.js";
+import { skipNote } from "../../helpers/skip-note.js";
+import { openPostgresTestStore, openSqliteTestStore, POSTGRES_SKIPPED } from "../../helpers/test-stores.js";
 
 export interface TestQueueOptions {
   leaseSeconds?: number;
@@ -49,7 +50,6 @@ export interface JobQueueTarget {
 }
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-let warned = false;
 
 export const FAST_POLL_MS = 20;
 
@@ -57,10 +57,7 @@ export const FAST_POLL_MS = 20;
 export function jobQueueTargets(): JobQueueTarget[] {
   const targets: JobQueueTarget[] = [{ name: "sqlite", open: openSqliteHarness }];
   if (pgUrl) targets.push({ name: "pg-boss", open: () => openPgBossHarness(pgUrl) });
-  else if (!warned) {
-    warned = true;
-    console.warn("pg-boss job queue tests skipped: TEST_DATABASE_URL is not set (.ci/run sets it).");
-  }
+  else skipNote(POSTGRES_SKIPPED);
   return targets;
 }
 
