@@ -14,10 +14,21 @@ const BARE_URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)\S+/gi;
 // @user, @org/team: a zero-width space after "@" keeps the text readable and stops GitHub from notifying anyone.
 const MENTION = /@(?=[A-Za-z0-9])/g;
 
+/**
+ * C0 and C1 controls (tab and line breaks aside: callers fold those) and the bidirectional marks and overrides that
+ * make text read differently from what it is (U+202E "RIGHT-TO-LEFT OVERRIDE" …): nothing quoted or suggested by the
+ * app carries them (README, Security).
+ */
+const UNSAFE_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point here.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripUnsafeCharacters(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, "");
+}
+
 export function sanitizeRewrite(text: string): string {
-  const cleaned = text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point here.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+  const cleaned = stripUnsafeCharacters(text)
     .replace(HTML_COMMENT, "")
     .replace(IMAGE, "$1")
     .replace(MD_LINK, "$1")

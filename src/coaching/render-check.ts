@@ -1,4 +1,5 @@
 // Renders check-mode nudges: a neutral "review-coach" check run with annotations, which notifies no one.
+import { stripUnsafeCharacters } from "../analysis/sanitize-rewrite.js";
 import type { NudgeContent } from "./policy.js";
 import { harshWordsPlain } from "./render-kinder-phrasing.js";
 import { nudgeSections } from "./render-sections.js";
@@ -104,7 +105,8 @@ function annotation(
       end_line: line,
       annotation_level: "notice",
       title,
-      message,
+      // Plain text, but quoted words could still carry controls or bidi overrides (README, Security).
+      message: stripUnsafeCharacters(message),
     },
   };
 }

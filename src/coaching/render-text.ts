@@ -1,4 +1,5 @@
 // Safe pieces of nudge Markdown: escaped quotes of review text, links, the marker, and GitHub's length limit.
+import { stripUnsafeCharacters } from "../analysis/sanitize-rewrite.js";
 
 /** The README section that explains the rubric; every nudge links to it. */
 export const RUBRIC_URL = "https://github.com/review-coach/review-coach#how-comments-are-assessed";
@@ -28,7 +29,7 @@ const CODE_SPAN = /(`[^`\n]+`)/;
  * would end the marker), no Markdown that changes the layout, no @mention or #reference that would notify.
  */
 export function escapeInline(text: string): string {
-  return text
+  return stripUnsafeCharacters(text)
     .split(CODE_SPAN)
     .map((part, i) => (i % 2 === 1 ? part : escapeProse(part)))
     .join("");
@@ -48,7 +49,7 @@ function escapeMarkdown(text: string): string {
  * not become someone else's), escaped for Markdown rather than stripped.
  */
 export function escapeLogin(login: string): string {
-  return escapeMarkdown(login.replace(/\s+/g, " "));
+  return escapeMarkdown(stripUnsafeCharacters(login).replace(/\s+/g, " "));
 }
 
 function escapeProse(text: string): string {
