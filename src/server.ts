@@ -28,7 +28,7 @@ import {
   observeJobs,
   observeJudge,
 } from "./observability/metrics.js";
-import { checkReady } from "./observability/readiness.js";
+import { checkReady, readinessAnswer } from "./observability/readiness.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
 import { startWalCheckpointer } from "./store/wal-checkpointer.js";
@@ -293,12 +293,11 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       return;
     }
     if (req.method === "GET" && path === "/readyz") {
-      void checkReady(store).then((ready) =>
-        sendJson(res, ready.ok && !draining ? 200 : 503, {
-          status: ready.ok && !draining ? "ready" : "unready",
-          ...ready,
-        }),
-      );
+      void checkReady(store).then((ready) => {
+        if (ready.detail) log.warn({ detail: ready.detail }, "not ready");
+        const answer = readinessAnswer(ready, draining);
+        sendJson(res, answer.status, answer.body);
+      });
       return;
     }
     if (path === "/metrics") {

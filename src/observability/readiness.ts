@@ -35,3 +35,16 @@ export async function checkReady(store: Store, options: { timeoutMs?: number } =
     clearTimeout(timer);
   }
 }
+
+/**
+ * What /readyz answers: a status and nothing else (README, Security). Hosts, users and the driver's message stay in
+ * the log (`detail`).
+ */
+export function readinessAnswer(
+  ready: Readiness,
+  draining: boolean,
+): { status: 200 | 503; body: { status: "ready" | "unready" } } {
+  return ready.ok && !draining
+    ? { status: 200, body: { status: "ready" } }
+    : { status: 503, body: { status: "unready" } };
+}

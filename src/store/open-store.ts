@@ -91,15 +91,18 @@ async function openReadOnly(url: string): Promise<Store> {
 
 /** A read-only store must already hold every migration this version knows: it cannot be brought up to date. */
 async function checkSchema(store: Store): Promise<void> {
-  const migrator = new Migrator({
-    db: store.db,
-    provider: { getMigrations: async () => migrations },
-    allowUnorderedMigrations: true,
-    ...(await migrationTableSchema(store.db, store.dialect)),
-  });
-  const known = await migrator.getMigrations();
-  const pending = known.filter((m) => m.executedAt === undefined);
-  if (pending.length === known.length)
+  // The migration table read directly (the connection's own schema on PostgreSQL), not through Kysely's
+  // introspection, which lists every schema in the database: a read must not depend on other schemas' tables.
+  let applied: Set<string>;
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
+    applied = new Set(rows.map((row) => row.name));
+  } catch (error) {
+    if (!/no such table|does not exist/i.test(errorMessage(error))) throw error;
+    applied = new Set();
+  }
+  const pending = Object.keys(migrations).filter((name) => !applied.has(name));
+  if (applied.size === 0)
     throw new NoStoreError(
       `no store at ${store.location}: it holds no review-coach tables. Check --db or DATABASE_URL; the server and ` +
         "`review-coach ingest` create a store, read-only commands never do.",
@@ -211,8 +214,11 @@ async function migrationTableSchema(
   return schema ? { migrationTableSchema: schema } : {};
 }
 
+/** The URL to log: the password hidden, in the user part and in query parameters (libpq takes both). */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1:***@");
+  return url
+    .replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1:***@")
+    .replace(/([?&](?:ssl)?password=)[^&#]*/gi, "$1***");
 }
 
 function errorMessage(error: unknown): string {

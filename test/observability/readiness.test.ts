@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
-import { checkReady } from "../../src/observability/readiness.js";
+import { checkReady, readinessAnswer } from "../../src/observability/readiness.js";
 import type { Store } from "../../src/store/open-store.js";
 import type { Database } from "../../src/store/schema.js";
 import { storeTargets } from "../helpers/test-stores.js";
@@ -50,5 +50,18 @@ describe("checkReady on a store that never answers", () => {
       detail: "the store at postgres://app:***@db/app did not answer within 50 ms",
     });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("readinessAnswer", () => {
+  it("says ready or unready and nothing else: no host, user or driver message", () => {
+    const failed = {
+      ok: false,
+      detail:
+        'the store at postgres://admin:***@db.internal:5432/app failed: password authentication failed for user "admin"',
+    };
+    expect(readinessAnswer({ ok: true }, false)).toEqual({ status: 200, body: { status: "ready" } });
+    expect(readinessAnswer(failed, false)).toEqual({ status: 503, body: { status: "unready" } });
+    expect(readinessAnswer({ ok: true }, true)).toEqual({ status: 503, body: { status: "unready" } });
   });
 });

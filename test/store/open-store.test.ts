@@ -92,5 +92,12 @@ describe("openStore", () => {
 
   it("hides passwords in logged URLs", () => {
     expect(redactUrl("postgres://u:p4ss@h:5432/db")).toBe("postgres://u:***@h:5432/db");
+    // libpq also takes the password as a query parameter (issue #12, item 14).
+    expect(redactUrl("postgres://u@h:5432/db?sslmode=require&password=p4ss")).toBe(
+      "postgres://u:***@h:5432/db?sslmode=require&password=***",
+    );
+    expect(redactUrl("postgres://h/db?PASSWORD=p%40ss&sslpassword=k3y")).toBe(
+      "postgres://h/db?PASSWORD=***&sslpassword=***",
+    );
   });
 });
