@@ -1,5 +1,5 @@
 // Measures assess() throughput and per-comment latency on one thread over a 10,000-comment corpus (target ≥ 10,000/s).
-// Run: npx tsx bench/analysis.ts [--no-nlp]
+// Run: npx tsx bench/analysis.ts [--nlp]   (--nlp also asks compromise's tagger, which the app no longer does by default)
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,7 @@ const evalSetPath = path.join(repoRoot, "test/fixtures/analysis/eval-set.jsonl")
 const toxicrPath = path.resolve(repoRoot, "../shared/data/toxicr-sample.jsonl");
 const CORPUS_SIZE = 10_000;
 const WARMUP = 5_000;
-const useNlp = !process.argv.includes("--no-nlp");
+const useNlp = process.argv.includes("--nlp");
 
 function readBodies(file: string): string[] {
   return readFileSync(file, "utf8")

@@ -6,7 +6,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** In the order they run; add a benchmark here. `--only NAME` runs one. */
-const BENCHES = ["analysis.ts", "metrics.ts", "metrics-store.ts", "store-write.ts", "load.ts", "replicas.ts"];
+const BENCHES = [
+  "analysis.ts",
+  "classify.ts",
+  "metrics.ts",
+  "metrics-store.ts",
+  "store-write.ts",
+  "load.ts",
+  "replicas.ts",
+];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only =

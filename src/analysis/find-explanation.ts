@@ -1,5 +1,6 @@
 // Uses compromise's lexicon and part-of-speech tagger to find a clause that explains how the code behaves, when no cheap marker did.
-import nlp from "compromise/two";
+import { createRequire } from "node:module";
+import type nlpType from "compromise/two";
 import { REQUEST_VERBS } from "./correcting-signals.js";
 
 interface TaggedTerm {
@@ -55,20 +56,32 @@ const DEMONSTRATIVE_SUBJECTS: ReadonlySet<string> = new Set([
   "these",
   "those",
 ]);
-const lexicon = readLexicon(nlp.model());
+// Loaded on first use: the verdict model no longer asks the tagger by default (docs/analysis.md), and loading
+// compromise costs ~300 ms of every process start.
+let tagger:
+  | { nlp: typeof nlpType; lexicon: Readonly<Record<string, string | string[] | undefined>> }
+  | undefined;
+function loadTagger(): NonNullable<typeof tagger> {
+  if (!tagger) {
+    const nlp = createRequire(import.meta.url)("compromise/two") as typeof nlpType;
+    tagger = { nlp, lexicon: readLexicon(nlp.model()) };
+  }
+  return tagger;
+}
 
 /**
  * A declarative clause whose subject does something ("`some` stops at the first match", "the handler re-sends
  * the email") describes behaviour, which is the substance of a reason even without "because". Returns that clause.
  */
 export function findExplanation(sentences: readonly string[]): string | undefined {
+  const { nlp, lexicon } = loadTagger();
   const candidates: string[] = [];
   let words = 0;
   // Clauses, not sentences: "Prefer X: without a zone the value shifts…" explains after the colon.
   for (const clause of sentences.flatMap((s) => s.split(/\s*[:;\u2014]\s+/))) {
     if (clause.trimEnd().endsWith("?") || OPENS_WITH_REQUEST.test(clause)) continue;
     const count = clause.split(/\s+/).length;
-    if (count < MIN_WORDS || !mayHaveFiniteVerb(clause)) continue;
+    if (count < MIN_WORDS || !mayHaveFiniteVerb(clause, lexicon)) continue;
     if (words + count > MAX_WORDS) {
       // A first clause longer than the bound is still read, cut to it: its subject and verb come early.
       if (candidates.length === 0) candidates.push(clause.split(/\s+/).slice(0, MAX_WORDS).join(" "));
@@ -90,18 +103,25 @@ export function findExplanation(sentences: readonly string[]): string | undefine
  * Cheap pre-check with compromise's lexicon only: a word that may be a finite verb (-s/-ed, not known as a determiner,
  * copula, adverb…) right after a word that may be its subject. Clauses without such a pair are never tagged.
  */
-function mayHaveFiniteVerb(clause: string): boolean {
+function mayHaveFiniteVerb(
+  clause: string,
+  lexicon: Readonly<Record<string, string | string[] | undefined>>,
+): boolean {
   const words = clause.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   for (let i = 1; i < words.length; i++) {
     const word = words[i] ?? "";
-    if (!/..(?:s|ed)$/.test(word) || NOT_EXPLAINING.has(word) || !canBe(word, VERB_LIKE)) continue;
+    if (!/..(?:s|ed)$/.test(word) || NOT_EXPLAINING.has(word) || !canBe(lexicon, word, VERB_LIKE)) continue;
     const previous = words[i - 1] ?? "";
-    if (DEMONSTRATIVE_SUBJECTS.has(previous) || canBe(previous, SUBJECT_LIKE)) return true;
+    if (DEMONSTRATIVE_SUBJECTS.has(previous) || canBe(lexicon, previous, SUBJECT_LIKE)) return true;
   }
   return false;
 }
 
-function canBe(word: string, allowed: ReadonlySet<string>): boolean {
+function canBe(
+  lexicon: Readonly<Record<string, string | string[] | undefined>>,
+  word: string,
+  allowed: ReadonlySet<string>,
+): boolean {
   const tags = lexicon[word];
   // Unknown words (identifiers, jargon) may be anything.
   if (tags === undefined) return true;

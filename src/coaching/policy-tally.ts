@@ -32,7 +32,7 @@ const isPraise = (c: CoachComment) => c.assessment.label === "praise";
 
 export function considerComments(
   all: readonly CoachComment[],
-  config: Pick<CoachingConfig, "ignore_paths">,
+  config: Pick<CoachingConfig, "ignore_paths" | "call_out_confidence">,
 ): ConsideredComments {
   const comments = all.filter(
     (c) =>
@@ -47,7 +47,10 @@ export function considerComments(
   const denominator = teaching.length + counted.length;
   return {
     comments,
-    couldTeachMore: counted.filter((c) => c.assessment.tone !== "harsh"),
+    // Named only when the verdict is sure enough: calling out a comment that already teaches costs trust.
+    couldTeachMore: counted.filter(
+      (c) => c.assessment.tone !== "harsh" && c.assessment.confidence >= config.call_out_confidence,
+    ),
     harsh,
     teaching,
     tally: {

@@ -59,12 +59,40 @@ export async function classifyCommand(options: ClassifyCommandOptions): Promise<
   }
   try {
     const lines = createInterface({ input: options.input, crlfDelay: Number.POSITIVE_INFINITY });
-    const summary = await classifyLines(lines, (line) => io.out(line), {
+    const output = batchedLines((text) => io.out(text));
+    const summary = await classifyLines(lines, output.write, {
       ...(options.ignoreUsers ? { ignoreUsers: options.ignoreUsers } : {}),
       ...(judgeHook ? { judge: judgeHook } : {}),
     });
+    output.flush();
     return summary.errors > 0 ? 1 : 0;
   } finally {
     await store?.close();
   }
+}
+
+/**
+ * Joins the lines written in one turn of the event loop into one write: a write per line cost more than assessing
+ * the comment (bench/classify.ts). A person typing still sees each answer at once.
+ */
+function batchedLines(out: (text: string) => void) {
+  let lines: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (lines.length === 0) return;
+    out(lines.join("\n"));
+    lines = [];
+  };
+  return {
+    write(line: string) {
+      lines.push(line);
+      if (lines.length >= 1024) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
 }

@@ -75,6 +75,14 @@ export const CoachingConfig = z
       .max(1)
       .default(0.5)
       .describe("Nudge when fewer than this share of a review's feedback comments teach."),
+    call_out_confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.7)
+      .describe(
+        "A correction is named in a nudge only when the verdict model is at least this sure of it; 0.7 keeps the share of named comments that already teach near 10% (docs/analysis.md).",
+      ),
     flag_harsh_tone: z
       .boolean()
       .default(true)

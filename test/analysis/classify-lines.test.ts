@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { assess } from "../../src/analysis/assess.js";
 import { classifyLines, type LineOpinion } from "../../src/analysis/classify-lines.js";
 import { createSecondOpinionHook } from "../../src/analysis/create-second-opinion-hook.js";
 import type { CommentJudge } from "../../src/analysis/judge.js";
@@ -95,6 +96,7 @@ describe("classifyLines", () => {
 
     expect(out[0]?.llm).toBeUndefined();
     expect(out[1]?.llm).toEqual({ fallback: "request-failed" });
-    expect(out[1]?.verdict).toBe("correcting");
+    // The line keeps the verdict it had without a second opinion.
+    expect(out[1]?.verdict).toBe(assess({ id: "unsure", body: UNSURE_BODIES[0] ?? "" }, {}).verdict);
   });
 });

@@ -8,7 +8,9 @@ import { runCli } from "../../src/cli.js";
 import { captureIo } from "../helpers/capture-io.js";
 
 const lines = (...items: string[]) => Readable.from(items.map((l) => `${l}\n`));
-const parse = (out: string[]) => out.map((l) => JSON.parse(l) as Record<string, unknown>);
+// The command joins the lines of one turn into one write; a reader sees one JSON object per line either way.
+const parse = (out: string[]) =>
+  out.flatMap((chunk) => chunk.split("\n")).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -16,9 +16,10 @@ export const UNSURE_BODIES = [
   "Renomeie para `userId`.",
 ];
 
+/** Assessed by the rules alone, whose confidences these fixtures were chosen for; the model's differ. */
 export function assessed(id: string, body: string): AssessedComment {
   const comment = { id, body, author: "kim" };
-  return { comment, assessment: assess(comment, { prAuthor: "dana" }) };
+  return { comment, assessment: assess(comment, { prAuthor: "dana" }, { model: null }) };
 }
 
 export function unsureItems(): AssessedComment[] {
