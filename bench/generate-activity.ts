@@ -1,6 +1,7 @@
 // Synthetic review activity for an organisation: PR lifecycles, reviews, comments, bots, several timezones.
 // Deterministic for a seed, so benchmark runs compare; reusable by anything that needs a realistic event stream.
 import { DateTime } from "luxon";
+import { seededRandom } from "../scripts/seeded-random.js";
 import type { Tone, Verdict } from "../src/analysis/assessment.js";
 import { ReviewWindowsConfig } from "../src/config/schema.js";
 import type { EventKind, ReviewEvent } from "../src/ingest/review-event.js";
@@ -28,23 +29,11 @@ export interface GeneratedActivity {
   people: Array<{ login: string; timezone: string }>;
 }
 
-/** mulberry32: small, fast, good enough for synthetic data. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 export function generateActivity(options: GenerateOptions = {}): GeneratedActivity {
-  const random = createRandom(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const year = options.year ?? 2026;
   const prsPerDay = options.prsPerPersonPerDay ?? 1;
   const repoCount = options.repositories ?? 12;

@@ -5,8 +5,8 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Verdict } from "../../src/analysis/assessment.js";
 import { hashFeature } from "../../src/analysis/model/comment-features.js";
+import { seededRandom } from "../seeded-random.js";
 import { LABELS_FILE, type LabelRow, readJsonLines, type Split } from "./corpus-files.js";
-import { seededRandom } from "./seeded-random.js";
 
 export const SPLIT_SEED = 4242;
 const VERDICTS = new Set<string>(["teaching", "correcting", "not-feedback"]);

@@ -2,7 +2,7 @@
 // longest, the 200 shortest and a seeded random 2,800 of the rest; round 2: a seeded random 3,200 of what round 1 left.
 // Prints one id a line; the texts never leave shared/.
 import { readFileSync } from "node:fs";
-import { seededRandom, shuffled } from "./seeded-random.js";
+import { seededRandom, shuffled } from "../seeded-random.js";
 
 export const SAMPLE_SEED = 20261202;
 const TAIL = 200;

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
 import { postableSuggestion, rewriteInput } from "../../src/coaching/render-suggestion.js";
+import { seededRandom, shuffled } from "../seeded-random.js";
 import { type LabeledComment, readLabeledCorpus } from "./corpus-files.js";
-import { seededRandom, shuffled } from "./seeded-random.js";
 
 export const VERDICTS = ["as-is", "small-edit", "would-not-post"] as const;
 export type SuggestionVerdict = (typeof VERDICTS)[number];

@@ -4,7 +4,7 @@
 // dense and unregularised, which 130k hashed n-gram features cannot use; this loop is the whole optimiser.
 import { FEATURE_BUCKETS } from "../../src/analysis/model/comment-features.js";
 import type { VerdictModel } from "../../src/analysis/model/verdict-model.js";
-import { seededRandom, shuffled } from "./seeded-random.js";
+import { seededRandom, shuffled } from "../seeded-random.js";
 
 export interface TrainingExample {
   features: readonly number[];

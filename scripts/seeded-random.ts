@@ -1,4 +1,4 @@
-// A seeded pseudo-random source (mulberry32), so that the corpus sample and its splits are the same on every machine.
+// A seeded pseudo-random source (mulberry32): the corpus samples and splits, and the benchmarks' synthetic activity, come out the same on every machine.
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
