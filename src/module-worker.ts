@@ -7,17 +7,14 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
+// A failure (tsx missing, the entry throwing as it starts) is left unhandled: it ends the thread and reaches the
+// parent as the Worker's 'error' event, with its message, instead of being printed on the process's stderr.
 const TS_BOOT = `
 const { workerData } = require("node:worker_threads");
-import(workerData.__tsx)
-  .then((tsx) => {
-    tsx.register();
-    return import(workerData.__entry);
-  })
-  .catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+import(workerData.__tsx).then((tsx) => {
+  tsx.register();
+  return import(workerData.__entry);
+});
 `;
 
 /** tsx's ESM API (its `import` export of "tsx/esm/api"), as a file URL. */

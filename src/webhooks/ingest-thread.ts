@@ -107,10 +107,7 @@ async function main(port: NonNullable<typeof parentPort>, data: IngestThreadData
 }
 
 if (parentPort) {
-  const port = parentPort;
-  main(port, workerData as IngestThreadData).catch((error: unknown) => {
-    // The main side sees the thread exit before "ready" and says why.
-    console.error("review-coach ingest thread:", error);
-    process.exit(1);
-  });
+  // A failure to start ends the thread with the error, which the main side receives as the Worker's 'error' event
+  // and names in its own (ingest-client.ts): nothing is printed from here.
+  await main(parentPort, workerData as IngestThreadData);
 }

@@ -37,24 +37,37 @@ export async function openSqliteTestStore(): Promise<Store> {
   };
 }
 
+/**
+ * Serialises creating and dropping test schemas across jest workers: Kysely's migrator lists the tables of every
+ * schema in the database, which fails when another worker drops its schema during that query.
+ */
+const SCHEMA_LOCK = 7_151_515;
+
+export async function withSchemaLock<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [SCHEMA_LOCK]);
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Each test store gets its own PostgreSQL schema, so parallel jest workers never see each other's rows. */
 export async function openPostgresTestStore(url: string): Promise<Store> {
   const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const sep = url.includes("?") ? "&" : "?";
-  const store = await openStore(`${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  const store = await withSchemaLock(url, async (admin) => {
+    await admin.query(`create schema ${schema}`);
+    return openStore(`${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  });
   const close = store.close;
   return {
     ...store,
     close: async () => {
       await close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      await withSchemaLock(url, (admin) => admin.query(`drop schema ${schema} cascade`));
     },
   };
 }

@@ -3,7 +3,7 @@ import pg from "pg";
 import type { JobQueue } from "../../src/jobs/job-queue.js";
 import { createPgBossJobQueue } from "../../src/jobs/pg-boss-job-queue.js";
 import { skipNote } from "../helpers/skip-note.js";
-import { POSTGRES_SKIPPED } from "../helpers/test-stores.js";
+import { POSTGRES_SKIPPED, withSchemaLock } from "../helpers/test-stores.js";
 import { FAST_POLL_MS, waitFor } from "./helpers/job-queue-targets.js";
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -28,8 +28,8 @@ describePg("the pg-boss job queue, in pg-boss's own tables", () => {
   });
   afterEach(async () => {
     for (const q of queues.splice(0)) await q.stop({ graceful: false });
-    await client.query(`drop schema if exists ${schema} cascade`);
     await client.end();
+    await withSchemaLock(url, (admin) => admin.query(`drop schema if exists ${schema} cascade`));
   });
 
   it("keeps one schedule per name however many replicas call every(), as a UTC cron", async () => {

@@ -178,7 +178,9 @@ describe("the ingest thread", () => {
 
   it("fails to start with the thread's reason when the store cannot be opened", async () => {
     // A directory is no SQLite file.
-    await expect(start(dir)).rejects.toThrow(/the ingest thread could not start \(.+\)/);
+    await expect(start(dir)).rejects.toThrow(
+      /the ingest thread could not start \(.*review-coach: could not open SQLite file .+: unable to open database file, exit code 1\)/,
+    );
   });
 
   describe("behind the main thread's receiver", () => {

@@ -1,6 +1,5 @@
 // The job queues the shared behaviour suite runs against: SQLite always, pg-boss when TEST_DATABASE_URL is set.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import PgBoss from "pg-boss";
 import type { JobLog, JobObserver, JobQueue } from "../../../src/jobs/job-queue.js";
 import { createPgBossJobQueue } from "../../../src/jobs/pg-boss-job-queue.js";
@@ -8,7 +7,12 @@ import { createSqliteJobQueue } from "../../../src/jobs/sqlite-job-queue.js";
 import { claimNextJob, insertJob } from "../../../src/store/jobs-repository.js";
 import { openStore, type Store } from "../../../src/store/open-store.js";
 import { skipNote } from "../../helpers/skip-note.js";
-import { openPostgresTestStore, openSqliteTestStore, POSTGRES_SKIPPED } from "../../helpers/test-stores.js";
+import {
+  openPostgresTestStore,
+  openSqliteTestStore,
+  POSTGRES_SKIPPED,
+  withSchemaLock,
+} from "../../helpers/test-stores.js";
 
 export interface TestQueueOptions {
   leaseSeconds?: number;
@@ -163,10 +167,7 @@ async function openPgBossHarness(url: string): Promise<QueueHarness> {
     async close() {
       await stopAll(queues);
       await store.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
+      await withSchemaLock(url, (client) => client.query(`drop schema if exists ${schema} cascade`));
     },
   };
 }
