@@ -85,7 +85,13 @@ export function buildBackfillDeliveries(prInput: PullSummary, history: PrHistory
   };
 
   const base = (sender: User | null | undefined) => ({
-    repository: { id: repository.id, full_name: repository.full_name, private: repository.private },
+    repository: {
+      id: repository.id,
+      full_name: repository.full_name,
+      name: repository.full_name.split("/")[1] ?? repository.full_name,
+      owner: { login: repository.full_name.split("/")[0] ?? "" },
+      private: repository.private,
+    },
     sender: sender ?? GHOST,
   });
   const lifecyclePr = (at: string, overrides: Record<string, unknown>) => ({

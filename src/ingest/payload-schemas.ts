@@ -1,4 +1,4 @@
-// Zod schemas for just the webhook payload fields ingest reads: payloads are untrusted input (STYLE rule 7).
+// Zod schemas for just the webhook payload fields ingest reads: payloads are untrusted input (docs/architecture.md, "Conventions").
 import { z } from "zod";
 
 export const Actor = z.looseObject({
@@ -9,9 +9,15 @@ export type Actor = z.infer<typeof Actor>;
 
 const Team = z.looseObject({ slug: z.string() });
 
+/**
+ * `name` and `owner.login` are not stored but the handlers need them (config, replies): a payload without them fails
+ * here, once, naming the field, instead of crashing its job on every retry.
+ */
 export const Repository = z.looseObject({
   id: z.number(),
   full_name: z.string(),
+  name: z.string(),
+  owner: z.looseObject({ login: z.string() }),
   private: z.boolean().default(false),
 });
 

@@ -37,6 +37,25 @@ describe.each(storeTargets())("ingestDelivery on $name", (target) => {
   const ingest = (id: string, event: string, payload: unknown) =>
     ingestDelivery(store, { id, event, payload }, { now, identity });
 
+  it.each(["owner", "name"])(
+    "fails a signed payload without repository.%s once, at ingest, naming the field the handlers need",
+    async (field) => {
+      const payload = example("pull_request_review", "submitted", 1);
+      delete (payload.repository as Record<string, unknown>)[field];
+
+      const result = await ingest(`no-${field}`, "pull_request_review", payload);
+
+      expect(result).toEqual({ status: "failed", error: expect.stringContaining(`repository.${field}`) });
+      expect(await listEvents(store.db)).toEqual([]);
+      const row = await store.db
+        .selectFrom("deliveries")
+        .selectAll()
+        .where("id", "=", `no-${field}`)
+        .executeTakeFirst();
+      expect(row).toMatchObject({ status: "failed", error: expect.stringContaining(`repository.${field}`) });
+    },
+  );
+
   it("records a submitted review from a real payload with its PR context", async () => {
     const result = await ingest("d1", "pull_request_review", reviewBy("octo-reviewer"));
 
