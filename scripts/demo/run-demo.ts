@@ -6,6 +6,7 @@
 // server's own scheduler post the weekly digest; 6. shut down. No credentials, no network beyond 127.0.0.1.
 import { mkdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import { type Logger, pino } from "pino";
 import { type CommandIo, processIo } from "../../src/commands/io.js";
 import { readStats } from "../../src/commands/stats.js";
 import { isMainModule } from "../../src/is-main-module.js";
@@ -76,6 +77,61 @@ function describe(e: Envelope): { what: string; pr: string; who: string } {
   };
 }
 
+/** What src/coaching/evaluate-review.ts logs for every evaluation of a review (info when shown, else debug). */
+const DECISION_MESSAGES = new Set([
+  "coaching nudge shown",
+  "coaching decision",
+  "coaching: GitHub refused the nudge",
+]);
+
+interface LoggedDecision {
+  review: number;
+  outcome: string;
+  reason: string;
+  feedback: number;
+  teaching: number;
+  correcting: number;
+  harsh: number;
+  ratio: number | null;
+  /** The app's (demo) clock when it was logged. */
+  at: Date;
+}
+
+/**
+ * The app's logger for the demo: warnings and errors go to stdout as with LOG_LEVEL=warn, and every coaching
+ * decision is handed to `onDecision`, because the store keeps only a review's latest decision and the demo shows
+ * them all (a review nudged and then re-evaluated reads "unchanged" there).
+ */
+function demoLogger(onDecision: (entry: Record<string, unknown>) => void): Logger {
+  const decisions = {
+    write(line: string) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (typeof entry.msg === "string" && DECISION_MESSAGES.has(entry.msg)) onDecision(entry);
+    },
+  };
+  return pino(
+    // The same redaction as the server's own logger (src/server.ts, createLogger).
+    {
+      level: "debug",
+      redact: [
+        "privateKey",
+        "secret",
+        "token",
+        "*.token",
+        "headers.authorization",
+        "req.headers.authorization",
+      ],
+    },
+    pino.multistream([
+      { level: "warn", stream: process.stdout },
+      { level: "debug", stream: decisions },
+    ]),
+  );
+}
+
+const figures = (d: Omit<LoggedDecision, "at" | "outcome" | "reason" | "review">) =>
+  `feedback ${d.feedback}, teaching ${d.teaching}, correcting ${d.correcting}, harsh ${d.harsh}, ratio ${d.ratio === null ? "-" : d.ratio.toFixed(2)}`;
+
 const indent = (text: string, prefix = "      ") =>
   text
     .trimEnd()
@@ -96,11 +152,26 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const envelopes = buildScenario();
   const firstAt = envelopes[0]?.at ?? DIGEST_MOMENT;
   const clock = steerableClock(firstAt);
+  const logged: LoggedDecision[] = [];
+  const log = demoLogger((entry) => {
+    const n = (key: string) => Number(entry[key] ?? 0);
+    logged.push({
+      review: n("review"),
+      outcome: String(entry.outcome),
+      reason: String(entry.reason),
+      feedback: n("feedback"),
+      teaching: n("teaching"),
+      correcting: n("correcting"),
+      harsh: n("harsh"),
+      ratio: typeof entry.ratio === "number" ? entry.ratio : null,
+      at: clock.now(),
+    });
+  });
 
   const stack = await startAppStack({
     databaseUrl: dbFile,
     now: clock.now,
-    logLevel: "warn",
+    log,
     // The server's own weekly scheduler posts the digest; checking often keeps the demo short.
     server: { digest: { intervalMs: 200, firstRunDelayMs: 200 } },
     fake: { files: { [DEMO_REPO]: { ".github/review-coach.yml": DEMO_CONFIG } }, now: clock.now },
@@ -167,13 +238,29 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         `    ${r.content === "+1" ? "👍" : r.content} on ${on ? `${on.user.login}'s "${on.body}" (#${on.issueNumber})` : `comment ${r.commentId}`}`,
       );
     }
+    // Each review's decisions in order (the store keeps only the latest, with a count of evaluations).
     const decisions = await listDecisions(app.store.db, { repoFullName: DEMO_REPO });
-    io.out(`  coaching decisions (${decisions.length} reviews):`);
+    io.out(
+      `  coaching decisions (${decisions.length} reviews, ${decisions.reduce((sum, d) => sum + d.evaluations, 0)} evaluations), each review's in order:`,
+    );
     for (const d of decisions) {
-      const ratio = d.ratio === null ? "-" : d.ratio.toFixed(2);
-      io.out(
-        `    #${String(d.prNumber).padEnd(4)} ${d.reviewer.padEnd(7)} ${d.outcome.padEnd(8)} ${d.reason.padEnd(20)} feedback ${d.feedback}, teaching ${d.teaching}, correcting ${d.correcting}, harsh ${d.harsh}, ratio ${ratio}`,
-      );
+      const history = logged.filter((l) => l.review === d.reviewId);
+      const head = `    #${String(d.prNumber).padEnd(4)} ${d.reviewer.padEnd(7)}`;
+      const unseen = d.evaluations - history.length;
+      if (history.length === 0) {
+        io.out(
+          `${head} ${d.outcome.padEnd(9)} ${d.reason.padEnd(20)} ${figures(d)} (latest of ${d.evaluations})`,
+        );
+        continue;
+      }
+      history.forEach((l, i) => {
+        const previous = history[i - 1];
+        const same = previous !== undefined && figures(previous) === figures(l);
+        io.out(
+          `${i === 0 ? head : " ".repeat(head.length)} ${when.format(l.at)}  ${l.outcome.padEnd(9)} ${l.reason.padEnd(20)} ${same ? "same figures" : figures(l)}`,
+        );
+      });
+      if (unseen > 0) io.out(`${" ".repeat(head.length)} (${unseen} earlier evaluations not logged)`);
     }
     io.out("");
 

@@ -145,6 +145,12 @@ export async function evaluateReview(input: EvaluateInput, deps: EvaluateDeps): 
   // 4. Under the lease: evaluate afresh, show it, and go round again while deliveries arrived meanwhile.
   let nudge = claim.nudge;
   let result: DeliveryResult = { outcome: "unchanged" };
+  const rounds: Array<{
+    facts: ReviewFacts;
+    decision: NudgeDecision;
+    result: DeliveryResult;
+    mode?: string;
+  }> = [];
   try {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       if (round > 0) nudge = (await getNudge(db, key)) ?? nudge;
@@ -168,6 +174,7 @@ export async function evaluateReview(input: EvaluateInput, deps: EvaluateDeps): 
             );
       if (result.update) await saveNudge(db, key, result.update, deps.now());
       deps.observer?.({ mode: nudge.mode ?? coaching.mode, outcome: result.outcome });
+      rounds.push({ ...current, result, mode: nudge.mode });
       if (await releaseNudge(db, key, new Date())) break;
       if (round === MAX_ROUNDS - 1) await abandonNudge(db, key);
     }
@@ -181,7 +188,9 @@ export async function evaluateReview(input: EvaluateInput, deps: EvaluateDeps): 
     throw error;
   }
 
-  await record(current.facts, current.decision, result, nudge.mode);
+  // Every round is recorded and logged, so a nudge posted in the first round is not hidden by the "unchanged" of
+  // the re-evaluation after it.
+  for (const r of rounds) await record(r.facts, r.decision, r.result, r.mode);
   return { outcome: result.outcome, reason: result.reason ?? current.decision.reason };
 
   async function record(

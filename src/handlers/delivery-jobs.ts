@@ -3,6 +3,7 @@ import { Context, type Probot } from "probot";
 import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import { httpStatusOf } from "../github/report-config-problems.js";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
+import { ExpectedRetryJobError } from "../jobs/expected-retry-job-error.js";
 import type { JobQueue } from "../jobs/job-queue.js";
 import { PermanentJobError } from "../jobs/permanent-job-error.js";
 import { DELIVERY_JOB, type DeliveryJobData } from "../webhooks/delivery-job.js";
@@ -44,8 +45,11 @@ export function registerDeliveryJobs(
         scheduler,
         // Fail the attempt so the job is retried with backoff: usually the holder has finished by then
         // ("unchanged"); if it died (kill -9), its lease has expired by a later retry and this one takes over.
+        // Expected, so logged at debug: only running out of retries is worth a line at error.
         onBusy: async (key) => {
-          throw new Error(`review ${key}: its nudge is being evaluated elsewhere (lease held); trying again`);
+          throw new ExpectedRetryJobError(
+            `review ${key}: its nudge is being evaluated elsewhere (lease held); trying again`,
+          );
         },
       });
     } catch (error) {

@@ -13,7 +13,8 @@ export interface Job<T> {
 
 /**
  * Resolves when the job is done. A throw is a failed attempt: it is retried with backoff up to `retryLimit`, then
- * dead-lettered with the error as reason. Throw a `PermanentJobError` to dead-letter at once (retrying cannot help).
+ * dead-lettered with the error as reason. Throw a `PermanentJobError` to dead-letter at once (retrying cannot help), an
+ * `ExpectedRetryJobError` for a retry that is normal operation (logged at debug, not as a warning).
  * Jobs run at least once: a handler must be idempotent (a crash after its side effect runs it again).
  */
 export type JobHandler<T> = (job: Job<T>) => Promise<void>;
@@ -65,6 +66,7 @@ export type JobObserver = (event: JobSettled) => void;
 
 /** The slice of a pino logger the queues write to. */
 export interface JobLog {
+  debug(fields: object, message: string): void;
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
   error(fields: object, message: string): void;

@@ -1,5 +1,6 @@
 // The worker loop both queues share: claim → run the handler → complete or fail, N at a time, and a graceful stop.
 import { performance } from "node:perf_hooks";
+import { isExpectedRetryJobError } from "./expected-retry-job-error.js";
 import { intervalToCron } from "./interval-to-cron.js";
 import type { ClaimedJob, JobBackend, Registration, Schedule } from "./job-backend.js";
 import {
@@ -34,7 +35,12 @@ export interface PollingOptions {
 /** How often a deferring loop looks again whether webhooks left a gap. */
 const DEFER_STEP_MS = 2;
 
-const silentLog: JobLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silentLog: JobLog = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 const REASON_LIMIT = 2000;
 
 interface Running {
@@ -109,6 +115,9 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
       return;
     }
     if (result === "dead") log.error({ ...fields, reason }, "job dead-lettered");
+    // An expected retry (e.g. a nudge lease held by another job) is normal operation, not a warning.
+    else if (isExpectedRetryJobError(error))
+      log.debug({ ...fields, reason }, "job will be retried (expected)");
     else log.warn({ ...fields, reason }, "job failed; it will be retried");
     observe(job, result, startedAt);
   };

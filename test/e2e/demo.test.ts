@@ -51,5 +51,16 @@ describe("npm run demo", () => {
     expect(stdout).toMatch(/store: deliveries (\d+) → \1, events (\d+) → \2/);
     expect(stdout).toContain("GitHub: PR comments 2 → 2, check runs 0 → 0, reactions 1 → 1");
     expect(stdout).toMatch(/issue #\d+ "Review digest: acme\/payments, 2026-W47/);
+    // Quiet: an expected retry (a nudge lease held by another job) is logged at debug, so no log line reaches stdout.
+    expect(stdout).not.toMatch(/^\{"level"/m);
+    // Each review's decisions in order: #101's nudge is shown as "nudged", before the re-evaluations that follow it.
+    const table = stdout.slice(stdout.indexOf("coaching decisions"), stdout.indexOf("3. Redelivery"));
+    const first = table.split("\n").findIndex((line) => line.includes("#101"));
+    const history = table.split("\n").slice(first);
+    expect(history[0]).toContain("skipped");
+    expect(history.findIndex((line) => / nudged /.test(line))).toBeGreaterThan(0);
+    expect(history.findIndex((line) => / nudged /.test(line))).toBeLessThan(
+      history.findIndex((line) => / unchanged /.test(line)),
+    );
   }, 70_000);
 });

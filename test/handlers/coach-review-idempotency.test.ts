@@ -126,5 +126,9 @@ describe.each(storeTargets())("one nudge per review on $name", (target) => {
     // The update names the two comments left, not the one that now teaches.
     expect(bodies[0]).toContain("These 2 comments say");
     expect(bodies[0]).not.toContain("captureWithRetry");
+    // Each round under the lease is its own decision: the post is not hidden by the update that followed it.
+    const shown = h.logs.filter((l) => l.msg === "coaching nudge shown").map((l) => l.outcome);
+    expect(shown).toEqual(["nudged", "updated"]);
+    expect(await getDecision(store.db, key)).toMatchObject({ outcome: "updated", evaluations: 2 });
   });
 });

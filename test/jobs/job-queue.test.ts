@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { sql } from "kysely";
-import type { JobQueue, JobSettled, QueueStats } from "../../src/jobs/job-queue.js";
+import { ExpectedRetryJobError } from "../../src/jobs/expected-retry-job-error.js";
+import type { JobLog, JobQueue, JobSettled, QueueStats } from "../../src/jobs/job-queue.js";
 import { JsonText } from "../../src/jobs/json-text.js";
 import { PermanentJobError } from "../../src/jobs/permanent-job-error.js";
 import type { Store } from "../../src/store/open-store.js";
@@ -211,6 +212,69 @@ describe.each(jobQueueTargets())("the $name job queue", (target) => {
     expect(settled.map((e) => e.outcome)).toEqual(["dead"]);
     await queue.stop();
   });
+
+  it("logs an expected retry at debug and any other failed attempt as a warning; running out of retries at error", async () => {
+    const lines: Array<{ level: string; message: string; fields: object }> = [];
+    const capture =
+      (level: string) =>
+      (fields: object, message: string): void => {
+        lines.push({ level, message, fields });
+      };
+    const log: JobLog = {
+      debug: capture("debug"),
+      info: capture("info"),
+      warn: capture("warn"),
+      error: capture("error"),
+    };
+    const { queue } = await harness.queue({ log });
+    queue.register<{ kind: string }>(
+      "lease",
+      async (job) => {
+        if (job.attempt > 1) return;
+        if (job.data.kind === "busy") throw new ExpectedRetryJobError("review acme/app#1: lease held");
+        throw new Error("GitHub is down");
+      },
+      { retryLimit: 1, retryDelaySeconds: 0.05, backoff: false },
+    );
+    queue.register(
+      "always-busy",
+      async () => {
+        throw new ExpectedRetryJobError("review acme/app#2: lease held");
+      },
+      { retryLimit: 1, retryDelaySeconds: 0.05, backoff: false },
+    );
+    await queue.start();
+
+    await queue.enqueue("lease", { kind: "busy" });
+    await queue.enqueue("lease", { kind: "down" });
+    await queue.enqueue("always-busy", {});
+
+    await waitFor(async () => (await statsOf(queue, "lease")).completed === 2, "both jobs to complete");
+    await waitFor(async () => (await statsOf(queue, "always-busy")).dead === 1, "the busy job to run out");
+    await queue.stop();
+    const failures = lines
+      .filter((l) => l.message !== "job queue started")
+      .map((l) => ({ level: l.level, message: l.message, reason: (l.fields as { reason?: string }).reason }))
+      .sort((a, b) => (a.reason ?? "").localeCompare(b.reason ?? "") || a.level.localeCompare(b.level));
+    expect(failures).toEqual([
+      { level: "warn", message: "job failed; it will be retried", reason: "Error: GitHub is down" },
+      {
+        level: "debug",
+        message: "job will be retried (expected)",
+        reason: "ExpectedRetryJobError: review acme/app#1: lease held",
+      },
+      {
+        level: "debug",
+        message: "job will be retried (expected)",
+        reason: "ExpectedRetryJobError: review acme/app#2: lease held",
+      },
+      {
+        level: "error",
+        message: "job dead-lettered",
+        reason: "ExpectedRetryJobError: review acme/app#2: lease held",
+      },
+    ]);
+  }, 30_000);
 
   it("dedupes by singletonKey while a job with the key is queued or active, not after it finished", async () => {
     const { queue } = await harness.queue();
