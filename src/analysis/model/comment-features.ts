@@ -28,30 +28,42 @@ export function commentFeatures(input: FeatureInput): Map<number, number> {
   const text = input.prose.toLowerCase().replace(/\s+/g, " ").trim();
   const words = text.match(WORD) ?? [];
   const out = new Map<number, number>();
-  const add = (name: string) => out.set(hashFeature(name), 1);
+  const add = (hash: number) => out.set((hash >>> 0) % FEATURE_BUCKETS, 1);
 
-  add("bias");
+  add(fnv(OFFSET, "bias"));
+  // Hashes are chained over the parts of a feature's name rather than over a concatenated string: the same
+  // values as hashFeature("w:" + word), without allocating a string per feature on the hot path.
+  const wordPrefix = fnv(OFFSET, "w:");
+  const bigramPrefix = fnv(OFFSET, "b:");
   for (let i = 0; i < words.length; i++) {
-    add(`w:${words[i]}`);
-    add(`b:${words[i - 1] ?? "^"} ${words[i]}`);
+    const word = words[i] ?? "";
+    add(fnv(wordPrefix, word));
+    add(fnv(fnv(fnv(bigramPrefix, words[i - 1] ?? "^"), " "), word));
   }
   const letterWords = words.filter((w) => /\p{L}/u.test(w)).length;
-  for (const step of LENGTH_STEPS) if (letterWords >= step) add(`len>=${step}`);
-  if (text.endsWith("?")) add("ends:?");
-  if (words[0]) add(`first:${words[0]}`);
-  if (input.hasCodeBlock) add("has:code");
-  if (input.hasSuggestion) add("has:suggestion");
-  if (input.hasUrl) add("has:url");
-  for (const signal of input.ruleSignals) add(`rule:${signal}`);
+  for (const step of LENGTH_STEPS) if (letterWords >= step) add(fnv(OFFSET, `len>=${step}`));
+  if (text.endsWith("?")) add(fnv(OFFSET, "ends:?"));
+  if (words[0]) add(fnv(fnv(OFFSET, "first:"), words[0]));
+  if (input.hasCodeBlock) add(fnv(OFFSET, "has:code"));
+  if (input.hasSuggestion) add(fnv(OFFSET, "has:suggestion"));
+  if (input.hasUrl) add(fnv(OFFSET, "has:url"));
+  for (const signal of input.ruleSignals) add(fnv(fnv(OFFSET, "rule:"), signal));
   return out;
 }
 
+const OFFSET = 0x811c9dc5;
+
 /** FNV-1a over the UTF-16 code units, folded into FEATURE_BUCKETS. */
 export function hashFeature(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  return (fnv(OFFSET, name) >>> 0) % FEATURE_BUCKETS;
+}
+
+/** One FNV-1a step per code unit of `text`, continuing from `hash`. */
+function fnv(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  return (hash >>> 0) % FEATURE_BUCKETS;
+  return h;
 }
