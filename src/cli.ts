@@ -157,7 +157,7 @@ export function buildCli(
       );
     });
 
-  // GITHUB_TOKEN and the GitHub Enterprise URL are read here, at the edge, and passed in (STYLE rule 2).
+  // GITHUB_TOKEN and the GitHub Enterprise URL are read here, at the edge, and passed in (docs/architecture.md, "Conventions").
   const github = () => {
     const parsed = readEnv(env);
     if (!parsed.GITHUB_TOKEN) return null;

@@ -1,4 +1,4 @@
-// Reads the process environment once, at the edge, into a typed object (STYLE rule 2).
+// Reads the process environment once, at the edge, into a typed object (docs/architecture.md, "Conventions").
 import { z } from "zod";
 
 const Env = z.object({

@@ -87,7 +87,7 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 451];
 export function createLogger(env: Pick<Env, "LOG_LEVEL">): Logger {
   return pino({
     level: env.LOG_LEVEL,
-    // Secrets never reach the logs, whatever a handler passes (pino's redaction, STYLE).
+    // Secrets never reach the logs, whatever a handler passes (pino's redaction; docs/architecture.md, "Conventions").
     redact: [
       "privateKey",
       "secret",

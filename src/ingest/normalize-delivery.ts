@@ -266,7 +266,7 @@ function fromReview(
     body: r.body,
     reviewState: r.state.toLowerCase(),
     htmlUrl: r.html_url ?? null,
-    // A review has no created_at: submitted_at is when the reviewer acted (DESIGN §5).
+    // A review has no created_at: submitted_at is when the reviewer acted (docs/architecture.md, "Metrics").
     occurredAt: r.submitted_at ?? receivedAt,
     updatedAt: p.action === "edited" ? receivedAt : (r.submitted_at ?? null),
     deletedAt: p.action === "dismissed" ? receivedAt : null,

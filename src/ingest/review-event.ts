@@ -1,4 +1,4 @@
-// The normalized shape of every PR, review, review comment and PR conversation comment event (DESIGN §1, ingest).
+// The normalized shape of every PR, review, review comment and PR conversation comment event (docs/architecture.md, "The flow", step 2).
 
 export type EventKind = "pull_request" | "review" | "review_comment" | "issue_comment";
 

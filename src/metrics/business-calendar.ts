@@ -1,4 +1,4 @@
-// Business time in the team timezone (DESIGN §5): time inside working_hours on workdays that are not holidays.
+// Business time in the team timezone (docs/architecture.md, "Metrics"): time inside working_hours on workdays that are not holidays.
 import { DateTime } from "luxon";
 import type { ReviewWindowsConfig } from "../config/schema.js";
 import { parseTimeRange } from "./time-range.js";

@@ -2,7 +2,7 @@
 import { type BusinessHoursRules, createBusinessCalendar } from "./business-calendar.js";
 
 /**
- * Business hours between two instants in the team timezone (DESIGN §5). Example: ready Friday 16:00, first review
+ * Business hours between two instants in the team timezone (docs/architecture.md, "Metrics"). Example: ready Friday 16:00, first review
  * Monday 10:00, working hours 09:00-17:00 → 2.
  */
 export function businessHoursBetween(start: Date, end: Date, rules: BusinessHoursRules): number {

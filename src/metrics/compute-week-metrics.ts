@@ -1,4 +1,4 @@
-// Metrics for one ISO week (DESIGN §5); the definitions and the decisions behind them are in compute-weeks.ts.
+// Metrics for one ISO week (docs/architecture.md, "Metrics"); the definitions and the decisions behind them are in compute-weeks.ts.
 import { computeWeeks } from "./compute-weeks.js";
 import type { WeekMetrics, WeekMetricsInput } from "./week-metrics.js";
 

@@ -1,4 +1,4 @@
-// Weekly review metrics (DESIGN §5) for any set of ISO weeks from one pass over the events.
+// Weekly review metrics (docs/architecture.md, "Metrics") for any set of ISO weeks from one pass over the events.
 //
 // Steps:
 // 1. prepareActivity: dedupe and order events, replay each PR (review activities, exclusions, waits), sessions.
@@ -6,7 +6,7 @@
 // 3. Measure open-ended waits at each week's cutoff, min(week end, now).
 // 4. Turn counters into MetricSets, per reviewer and for the team.
 //
-// Decisions on points DESIGN §5 leaves open (print them in the digest footer):
+// Decisions behind the definitions in docs/architecture.md, "Metrics" (print them in the digest footer):
 // - Deleted comments are still review activity (the interruption happened) but no longer feedback. A dismissed
 //   review stays activity and feedback (it was read; dismissal is about the code that followed).
 // - A session belongs to the week of its start; sessions run across week ends.

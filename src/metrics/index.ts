@@ -1,4 +1,4 @@
-// Public surface of the metrics core: pure functions of stored events and a config (DESIGN §1, §5).
+// Public surface of the metrics core: pure functions of stored events and a config (docs/architecture.md, "Metrics").
 
 export {
   type BusinessCalendar,

@@ -1,4 +1,4 @@
-// ISO weeks ("2026-W47") in the team timezone: metrics are per week, Monday 00:00 to Monday 00:00 local (DESIGN §5).
+// ISO weeks ("2026-W47") in the team timezone: metrics are per week, Monday 00:00 to Monday 00:00 local (docs/architecture.md, "Metrics").
 import { DateTime } from "luxon";
 
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;

@@ -1,4 +1,4 @@
-// Nearest-rank percentiles (DESIGN §5: the method is printed in the digest footer, so it must be this one).
+// Nearest-rank percentiles (docs/architecture.md, "Metrics": the method is printed in the digest footer, so it must be this one).
 
 /**
  * The smallest value such that at least `percent`% of the values are at or below it: the value at rank

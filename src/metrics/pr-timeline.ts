@@ -2,7 +2,7 @@
 import type { ReviewEvent } from "../ingest/review-event.js";
 import type { PrRef } from "./week-metrics.js";
 
-/** A review activity (DESIGN §5): by a human who is not the PR author, while the PR was not a draft. */
+/** A review activity (docs/architecture.md, "Metrics"): by a human who is not the PR author, while the PR was not a draft. */
 export interface ReviewActivity {
   ms: number;
   /** Lower-cased login: GitHub logins are case-insensitive. */
@@ -61,7 +61,7 @@ function isActivityEvent(event: ReviewEvent): boolean {
 }
 
 /**
- * Decisions (DESIGN §5 leaves them open):
+ * Decisions behind the definitions (docs/architecture.md, "Metrics", "Edge cases"):
  * - Draft state is replayed from opened (its `draft`), ready_for_review, converted_to_draft and reopened (its
  *   `draft`, else unchanged). Before the first of these the activity's own `draft` flag is used, except that a first
  *   lifecycle event ready_for_review proves the PR was a draft until then.

@@ -1,4 +1,4 @@
-// Review sessions (DESIGN §5): a reviewer's activities in time order, split where a gap exceeds session_gap_minutes.
+// Review sessions (docs/architecture.md, "Metrics"): a reviewer's activities in time order, split where a gap exceeds session_gap_minutes.
 
 export interface SessionActivity {
   ms: number;

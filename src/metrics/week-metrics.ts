@@ -1,4 +1,4 @@
-// The contract of the metrics step (DESIGN §5): what computeWeekMetrics takes and what the digest and CLI read.
+// The contract of the metrics step (docs/architecture.md, "Metrics"): what computeWeekMetrics takes and what the digest and CLI read.
 import type { Tone, Verdict } from "../analysis/assessment.js";
 import type { ReviewWindowsConfig } from "../config/schema.js";
 import type { ReviewEvent } from "../ingest/review-event.js";

@@ -1,4 +1,4 @@
-// Review windows: whether a session start lies inside a configured window on a workday (DESIGN §5, in-window share).
+// Review windows: whether a session start lies inside a configured window on a workday (docs/architecture.md, "Metrics": in-window share).
 import type { DateTime } from "luxon";
 import type { ReviewWindowsConfig } from "../config/schema.js";
 import { parseTimeRange } from "./time-range.js";

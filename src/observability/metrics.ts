@@ -9,7 +9,7 @@ export interface Metrics {
   registry: Registry;
   /** Webhook deliveries by event and outcome (e.g. processed, duplicate, ignored, failed). */
   webhookDeliveries: Counter<"event" | "outcome">;
-  /** From request to acknowledgement; GitHub gives up after 10 s (DESIGN §1). */
+  /** From request to acknowledgement; GitHub gives up after 10 s (docs/architecture.md, "The flow"). */
   deliveryAckSeconds: Histogram<"event">;
   /** Finished job attempts by name and outcome (completed, retrying, dead). */
   jobs: Counter<"name" | "outcome">;
