@@ -39,6 +39,7 @@ import type {
 } from "./week-metrics.js";
 import { createWeekSlots, findWeekSlot, firstSlotCutAfter, type WeekSlot } from "./week-slots.js";
 import { addTally, emptyTally, toMetricSet, type WeekTally } from "./week-tally.js";
+import { computeWindowFigures, type WeekWindowFigures } from "./window-figures.js";
 import { createWindowMatcher } from "./windows.js";
 import { createZoneClock, type ZoneClock } from "./zone-clock.js";
 
@@ -175,11 +176,22 @@ export function computeWeeks(input: MetricsInput, weeks: readonly string[]): Wee
     }
   }
 
-  const results = new Map(buckets.map((bucket) => [bucket.week, finishWeek(bucket, config.timezone)]));
+  // The next-window figures (docs/metrics.md), from the same prepared activity.
+  const windowFigures = computeWindowFigures(prepared, config, buckets, nowMs, calendar);
+  const results = new Map(
+    buckets.map((bucket) => [
+      bucket.week,
+      finishWeek(bucket, config.timezone, windowFigures.get(bucket.week)),
+    ]),
+  );
   return weeks.map((week) => results.get(week) as WeekMetrics);
 }
 
-function finishWeek(bucket: WeekBucket, timezone: string): WeekMetrics {
+function finishWeek(
+  bucket: WeekBucket,
+  timezone: string,
+  windowFigures: WeekWindowFigures | undefined,
+): WeekMetrics {
   const team = emptyTally();
   const reviewers: Record<string, MetricSet> = {};
   let activeReviewers = 0;
@@ -212,5 +224,20 @@ function finishWeek(bucket: WeekBucket, timezone: string): WeekMetrics {
     openEnded: bucket.openEnded.sort((a, b) => b.waitedBusinessHours - a.waitedBusinessHours),
     waits: bucket.waits.sort((a, b) => b.businessHours - a.businessHours),
     excluded: bucket.excluded,
+    ...(windowFigures === undefined
+      ? {}
+      : {
+          windowFigures: {
+            team: windowFigures.team,
+            // Keyed by the login the week's other figures use for the reviewer.
+            reviewers: Object.fromEntries(
+              [...windowFigures.reviewers]
+                .map(
+                  ([key, entry]) => [bucket.reviewers.get(key)?.login ?? entry.login, entry.figures] as const,
+                )
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+            ),
+          },
+        }),
   };
 }

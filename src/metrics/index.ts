@@ -1,5 +1,6 @@
 // Public surface of the metrics core: pure functions of stored events and a config (docs/architecture.md, "Metrics").
 
+export { type BatchingBound, batchingBound } from "./batching-bound.js";
 export {
   type BusinessCalendar,
   type BusinessHoursRules,
@@ -22,6 +23,8 @@ export type {
   TeamExtras,
   WeekMetrics,
   WeekMetricsInput,
+  WindowFigures,
 } from "./week-metrics.js";
-export { METRIC_KEYS } from "./week-metrics.js";
+export { METRIC_KEYS, WINDOW_FIGURE_KEYS } from "./week-metrics.js";
+export { createWindowCalendar, type WindowCalendar, type WindowOccurrence } from "./window-calendar.js";
 export { createWindowMatcher, isInWindow, type WindowRules } from "./windows.js";

@@ -67,6 +67,28 @@ export const METRIC_KEYS = [
   "feedbackComments",
 ] as const satisfies readonly (keyof MetricSet)[];
 
+/**
+ * The next-window figures (docs/metrics.md, "Next-window figures"): what the review windows cost authors. Null where
+ * there is nothing to measure. Kept apart from MetricSet so tables and charts of today's figures stay as they are.
+ */
+export interface WindowFigures {
+  /** Waits due in a window this week (ready before it opened) reviewed by its end / all such waits. */
+  nextWindowHitRate: number | null;
+  /** Median minutes from a window's opening to the first session starting in it. */
+  windowSlipMinutes: number | null;
+  /** The longest business-hours wait the windows imply (a property of the config; the team's only). */
+  batchingBoundHours: number | null;
+  /** Median business hours that PRs picked up in a window spent waiting for the window they were due in. */
+  batchingWaitP50Hours: number | null;
+}
+
+export const WINDOW_FIGURE_KEYS = [
+  "nextWindowHitRate",
+  "windowSlipMinutes",
+  "batchingBoundHours",
+  "batchingWaitP50Hours",
+] as const satisfies readonly (keyof WindowFigures)[];
+
 export interface PrRef {
   repoFullName: string;
   prNumber: number;
@@ -138,4 +160,6 @@ export interface WeekMetrics {
   /** Longest pickup first. */
   waits: PrWait[];
   excluded: ExcludedCounts;
+  /** The next-window figures, for the team and by login; computeWeeks always sets them. */
+  windowFigures?: { team: WindowFigures; reviewers: Record<string, WindowFigures> };
 }
