@@ -1,4 +1,4 @@
-// The result of assessing one review comment (DESIGN §4); the contract between analysis, coaching, metrics and digest.
+// The result of assessing one review comment (docs/architecture.md, "The rubric"); the contract between analysis, coaching, metrics and digest.
 
 export type Verdict = "teaching" | "correcting" | "not-feedback";
 export type Tone = "ok" | "harsh";

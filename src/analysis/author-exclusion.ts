@@ -1,4 +1,4 @@
-// Decides from who wrote a comment whether it can be review feedback at all (DESIGN §4: the PR author and bots are not).
+// Decides from who wrote a comment whether it can be review feedback at all (the PR author and bots are not: docs/architecture.md, "The rubric").
 import type { CommentContext, CommentInput, Signal } from "./assessment.js";
 
 export function authorExclusion(comment: CommentInput, context: CommentContext): Signal | undefined {

@@ -1,4 +1,4 @@
-// Finds the marks of a bare correction (DESIGN §4): an imperative or verdict with no why, a suggestion block alone, "?" alone.
+// Finds the marks of a bare correction (docs/architecture.md, "The rubric"): an imperative or verdict with no why, a suggestion block alone, "?" alone.
 import type { Signal } from "./assessment.js";
 
 /** Verbs reviewers open a request with ("rename to x", "drop the log"). */

@@ -1,4 +1,4 @@
-// Ports of the optional LLM second opinion (DESIGN §1 analyze): the judge, its cache, its budget, and the clock.
+// Ports of the optional LLM second opinion (docs/architecture.md, "Analysis"): the judge, its cache, its budget, and the clock.
 import type { Tone, Verdict } from "./assessment.js";
 
 /** One comment sent to the model. The body is untrusted data, never instructions. */
@@ -63,7 +63,7 @@ export interface JudgeBudget {
   record(installationId: number, day: string, tokensUsed: number, reservedTokens?: number): Promise<void>;
 }
 
-/** Injected for testability (STYLE rule 2). */
+/** Injected for testability (docs/architecture.md, "Conventions"). */
 export type Clock = () => Date;
 
 /**

@@ -24,7 +24,7 @@ export interface AssessedComment {
 
 export interface SecondOpinionInput {
   installationId: number;
-  /** The comments of one review (DESIGN §1: a review is the reviewer's natural batch). */
+  /** The comments of one review (a review is the reviewer's natural batch: docs/architecture.md, "Analysis"). */
   items: readonly AssessedComment[];
   llm: LlmConfig;
 }

@@ -1,4 +1,4 @@
-// Separates a comment body into prose and the parts text signals must not read: code, suggestions, quotes, links (DESIGN §4).
+// Separates a comment body into prose and the parts text signals must not read: code, suggestions, quotes, links (docs/architecture.md, "The rubric").
 
 /** Inline code in prose is replaced by this word so sentences keep their grammar ("rename to codespan") without the code's text. */
 export const CODE_PLACEHOLDER = "codespan";

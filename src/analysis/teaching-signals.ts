@@ -1,4 +1,4 @@
-// Finds what makes a comment teach (DESIGN §4): a reason or consequence, a rationale, a reference, a guiding question, an example.
+// Finds what makes a comment teach (docs/architecture.md, "The rubric"): a reason or consequence, a rationale, a reference, a guiding question, an example.
 import type { Signal } from "./assessment.js";
 
 interface Rule {

@@ -1,4 +1,4 @@
-// Finds harsh tone (DESIGN §4): contempt or blame markers, profanity, shouting, stacked !!!/???. Reads prose only.
+// Finds harsh tone (docs/architecture.md, "The rubric"): contempt or blame markers, profanity, shouting, stacked !!!/???. Reads prose only.
 import type { Signal } from "./assessment.js";
 
 export interface ToneOptions {

@@ -1,4 +1,4 @@
-// Zod schemas for the REST objects backfill reads (GitHub's answers are untrusted input, STYLE rule 7).
+// Zod schemas for the REST objects backfill reads (GitHub's answers are untrusted input: docs/architecture.md, "Conventions").
 import { z } from "zod";
 
 export const User = z.looseObject({ login: z.string(), type: z.string().default("User") });

@@ -1,4 +1,4 @@
-// Counts one review's comments the way the nudge decision needs them (DESIGN §4 and §5, teaching ratio).
+// Counts one review's comments the way the nudge decision needs them (docs/architecture.md, "Coaching").
 import type { CoachingConfig } from "../config/schema.js";
 import { parseCoachCommand } from "./policy-command.js";
 import { matchesAnyGlob } from "./policy-glob.js";
@@ -7,7 +7,7 @@ import type { CoachComment } from "./review-facts.js";
 export interface ReviewTally {
   /** Comments left after ignore_paths and `/review-coach` commands. */
   considered: number;
-  /** Of those, feedback (DESIGN §4): what min_comments counts. */
+  /** Of those, feedback (docs/architecture.md, "The rubric"): what min_comments counts. */
   feedback: number;
   teaching: number;
   /** Corrections that count against the ratio: not `praise:` (never a correction), not `nit:` (not worth a nudge). */

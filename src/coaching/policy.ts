@@ -12,7 +12,7 @@ export interface PolicyInput {
   config: CoachingConfig;
   /** review_windows.timezone: the day activated_at refers to. */
   timezone: string;
-  /** resolveRepoConfig's verdict: false for a repository without a (valid) config file (DESIGN §3). */
+  /** resolveRepoConfig's verdict: false for a repository without a (valid) config file (docs/architecture.md, "Configuration"). */
   coach: boolean;
   optedOut: boolean;
   /** Nudges this reviewer already got in this repository today (team day), for other reviews. */
@@ -131,7 +131,7 @@ function closedGate(input: PolicyInput): GateReason | undefined {
   if (!config.enabled) return "disabled";
   if (review.reviewerIsBot) return "bot";
   if (config.ignore_users.some((u) => sameLogin(u, review.reviewer))) return "ignored-user";
-  // The PR author's own comments and replies are not feedback (DESIGN §4), and never nudged.
+  // The PR author's own comments and replies are not feedback (docs/architecture.md, "The rubric"), and never nudged.
   if (sameLogin(review.reviewer, review.prAuthor)) return "pr-author";
   if (config.activated_at) {
     if (!review.prCreatedAt || teamDay(review.prCreatedAt, input.timezone) < config.activated_at)

@@ -2,7 +2,7 @@
 //
 // Comments of one review, and edits, arrive as a burst of deliveries; waiting until the burst settles evaluates
 // the review once. The default keeps timers in memory: a restart loses a pending settle (the review is evaluated
-// again on its next event). A later issue moves this to the persistent job queue (DESIGN §6, pg-boss).
+// again on its next event). The server keeps each delay as a job instead (docs/architecture.md, "Store and jobs").
 
 export interface SettleScheduler {
   /**

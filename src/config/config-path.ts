@@ -1,2 +1,2 @@
-// Where a repository keeps its review-coach config (DESIGN §3); org defaults live at the same path in `.github`.
+// Where a repository keeps its review-coach config (docs/architecture.md, "Configuration"); org defaults live at the same path in `.github`.
 export const CONFIG_PATH = ".github/review-coach.yml";

@@ -1,4 +1,4 @@
-// What is wrong with a config file, in words a user can act on, and where (DESIGN §3).
+// What is wrong with a config file, in words a user can act on, and where (docs/architecture.md, "Configuration").
 import type { RepoConfig } from "./schema.js";
 
 export type ConfigProblem = {

@@ -20,7 +20,7 @@ export type { ConfigFileRead } from "./read-config-files.js";
 export type ConfigReader = ContentsReader;
 
 /**
- * - `missing`: no file in the repo nor in the org `.github` repo: the repo is observed, not coached (DESIGN §3).
+ * - `missing`: no file in the repo nor in the org `.github` repo: the repo is observed, not coached (docs/architecture.md, "Configuration").
  * - `ok`: `sources` lists the files merged, highest precedence first.
  * - `invalid`: run with `config` (safe defaults), observe only, and report `problems` once per `version`.
  * - `unavailable`: GitHub could not be asked (403, 5xx, network): the config is unknown, not wrong. Callers log it,

@@ -1,4 +1,4 @@
-// The one source of truth for `.github/review-coach.yml`: type, defaults, error messages and JSON Schema (DESIGN §3).
+// The one source of truth for `.github/review-coach.yml`: type, defaults, error messages and JSON Schema (docs/architecture.md, "Configuration").
 import { z } from "zod";
 
 // Authored messages start with "expected …": parseConfig puts the YAML path and the bad value in front of them,

@@ -4,7 +4,7 @@
 // 1. computeWeeks over the 8 weeks ending with the reported one (one pass over the events).
 // 2. Decide quiet or full, and whether an earlier week exists to compare with.
 // 3. Headline figures with last week's value beside them; the trend from the first week with activity.
-// 4. Load as a distribution; per-reviewer rows only when digest.per_reviewer is on (names are opt-in, DESIGN §5).
+// 4. Load as a distribution; per-reviewer rows only when digest.per_reviewer is on (names are opt-in: docs/architecture.md, "The weekly digest").
 // 5. Standout teaching comments, the longest waits, PRs still waiting, advice, and every definition for the footer.
 import { computeWeeks } from "../metrics/compute-weeks.js";
 import { consecutiveWeeks } from "../metrics/iso-week.js";

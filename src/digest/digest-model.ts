@@ -1,4 +1,4 @@
-// The data a weekly digest shows (DESIGN §1, §5): built by buildDigest, rendered by renderDigest; no I/O on either side.
+// The data a weekly digest shows (docs/architecture.md, "The weekly digest"): built by buildDigest, rendered by renderDigest; no I/O on either side.
 import type { Assessment } from "../analysis/assessment.js";
 import type { RepoConfig } from "../config/schema.js";
 import type { ReviewEvent } from "../ingest/review-event.js";
@@ -45,7 +45,7 @@ export interface HeadlineFigure {
   good: Direction;
   /** Words for a rise and a fall, e.g. ["slower", "faster"]; generic "better"/"worse" otherwise. */
   words?: readonly [up: string, down: string];
-  /** Wall-clock hours beside business hours (DESIGN §5: business hours first, wall-clock beside). */
+  /** Wall-clock hours beside business hours (business hours first, wall-clock beside: docs/architecture.md, "The weekly digest"). */
   wallClock?: number | null;
   /** A short context, e.g. "of 26 feedback comments". */
   context?: string;
@@ -125,7 +125,7 @@ export interface DigestModel {
   target: string;
   repos: string[];
   week: string;
-  /** "quiet": a short digest (DESIGN §5: noise kills trust). */
+  /** "quiet": a short digest (noise kills trust: docs/architecture.md, "The weekly digest"). */
   kind: "full" | "quiet";
   /** No earlier week with activity in the charted range: nothing to compare with. */
   first: boolean;

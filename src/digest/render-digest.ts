@@ -54,7 +54,7 @@ function intro(model: DigestModel): string {
     `${covers}, ${weekSpan(model.current.start, model.current.end)} (${model.definitions.timezone}).` +
       (model.kind === "quiet" ? " A quiet week." : ""),
   );
-  // Mentions notify people: only a digest with something in it is worth it (DESIGN §5, noise kills trust).
+  // Mentions notify people: only a digest with something in it is worth it (noise kills trust: docs/architecture.md, "The weekly digest").
   if (model.kind === "full" && model.mention.length > 0) lines.push(`cc ${model.mention.join(" ")}`);
   return lines.join("\n");
 }

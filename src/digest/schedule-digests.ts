@@ -1,4 +1,4 @@
-// Runs the weekly digests: every few minutes, post whatever is due (DESIGN §1: weekly, per target, team timezone).
+// Runs the weekly digests: every few minutes, post whatever is due (weekly, per target, team timezone: docs/architecture.md, "The weekly digest").
 import type { Kysely } from "kysely";
 import { listCoachedRepos } from "../store/digests-repository.js";
 import type { Database } from "../store/schema.js";
@@ -15,7 +15,7 @@ export interface DigestLog {
 
 export interface DigestScheduleDeps {
   db: Kysely<Database>;
-  /** The clock (STYLE rule 2): tests move it across weeks. */
+  /** The clock (docs/architecture.md, "Conventions"): tests move it across weeks. */
   now: () => Date;
   /** A publisher acting as the installation (Probot: `probot.auth(installationId)`). */
   publisherFor(installationId: number): Promise<DigestPublisher>;

@@ -2,7 +2,7 @@
 import { Octokit } from "@octokit/rest";
 
 export interface RateLimitOptions {
-  /** Injected so tests never wait (STYLE rule 2); the CLI passes a real timer. */
+  /** Injected so tests never wait (docs/architecture.md, "Conventions"); the CLI passes a real timer. */
   sleep: (ms: number) => Promise<void>;
   now?: () => number;
   /** Told before every wait, e.g. to print a progress line. */

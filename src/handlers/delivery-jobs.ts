@@ -1,4 +1,4 @@
-// Glue: runs a delivery's work as persistent jobs, so the webhook is acknowledged as soon as it is stored (DESIGN §6).
+// Glue: runs a delivery's work as persistent jobs, so the webhook is acknowledged as soon as it is stored (docs/architecture.md, "The flow").
 import { Context, type Probot } from "probot";
 import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import { httpStatusOf } from "../github/report-config-problems.js";

@@ -9,7 +9,7 @@ import { claimConfigReport, releaseConfigReport, saveRepoConfig } from "../store
 
 export interface ResolvedConfig {
   config: RepoConfig;
-  /** Coaching and digests only for a valid file that a team added (DESIGN §3: otherwise observe only). */
+  /** Coaching and digests only for a valid file that a team added (otherwise observe only: docs/architecture.md, "Configuration"). */
   coach: boolean;
   status: LoadedConfig["status"];
 }

@@ -1,4 +1,4 @@
-// Picks the job queue for the store: embedded (SQLite) or pg-boss (PostgreSQL, several replicas) — DESIGN §6.
+// Picks the job queue for the store: embedded (SQLite) or pg-boss (PostgreSQL, several replicas): docs/architecture.md, "Store and jobs".
 import type { Store } from "../store/open-store.js";
 import type { JobQueue } from "./job-queue.js";
 import { createPgBossJobQueue } from "./pg-boss-job-queue.js";

@@ -1,4 +1,4 @@
-// The job queue port (DESIGN §6): webhook receivers enqueue, workers process, nothing lives only in memory.
+// The job queue port (docs/architecture.md, "Store and jobs"): webhook receivers enqueue, workers process, nothing lives only in memory.
 import type { JsonText } from "./json-text.js";
 
 /** One run of a job, as its handler sees it. */

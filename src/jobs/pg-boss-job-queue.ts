@@ -207,7 +207,7 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
         return stats;
       };
       for (const name of names) entry(name);
-      // pg-boss keeps finished jobs in `job` for a while, then in `archive` (both count; DESIGN §6's stats).
+      // pg-boss keeps finished jobs in `job` for a while, then in `archive` (both count in the stats; docs/architecture.md, "Store and jobs").
       const counts = await query<{ name: string; state: string; n: number }>(
         `select name, state::text as state, count(*)::int as n
            from (select name, state from ${schema}.job union all select name, state from ${schema}.archive) j

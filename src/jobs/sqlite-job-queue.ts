@@ -27,7 +27,7 @@ export interface SqliteJobQueueOptions extends PollingOptions {
   leaseSeconds?: number;
   /** Completed and dead jobs are deleted this long after they finished (default 7, like pg-boss's deleteAfter). */
   retentionDays?: number;
-  /** The clock (STYLE rule 2). */
+  /** The clock (docs/architecture.md, "Conventions"). */
   now?: () => Date;
   /** Jitter for the retry backoff, in [0, 1) (default Math.random). */
   random?: () => number;

@@ -5,7 +5,7 @@ import { parseJudgeOutput } from "../analysis/parse-judge-output.js";
 import { type JudgePrompt, renderJudgePrompt } from "../analysis/render-judge-prompt.js";
 
 export interface OpenAiJudgeOptions {
-  /** OPENAI_API_KEY, read by the caller (env is read in one place, STYLE rule 2). */
+  /** OPENAI_API_KEY, read by the caller (env is read in one place: docs/architecture.md, "Conventions"). */
   apiKey: string;
   /** OPENAI_BASE_URL for compatible providers; the OpenAI API when absent. */
   baseURL?: string;

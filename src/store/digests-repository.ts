@@ -136,7 +136,7 @@ export async function markDigestFailed(
     .execute();
 }
 
-/** A repository whose stored config is valid (DESIGN §3: only those are coached and get a digest). */
+/** A repository whose stored config is valid (only those are coached and get a digest: docs/architecture.md, "Configuration"). */
 export interface CoachedRepo {
   repoFullName: string;
   config: RepoConfig;

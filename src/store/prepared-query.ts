@@ -1,5 +1,5 @@
 // A query compiled once per store and run with new parameters: for the few statements on the webhook path, where
-// building and compiling Kysely's tree for every call costs more than SQLite's work (bench/load.ts, DESIGN §6).
+// building and compiling Kysely's tree for every call costs more than SQLite's work (bench/load.ts; docs/architecture.md, "Store and jobs").
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from "kysely";
 
 const SENTINEL = "\u0000review-coach-parameter:";

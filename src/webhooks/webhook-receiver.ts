@@ -1,4 +1,4 @@
-// The webhook edge (DESIGN §6): check GitHub's signature, parse, hand the delivery to `accept` (which stores it as a
+// The webhook edge (docs/architecture.md, "The flow"): check GitHub's signature, parse, hand the delivery to `accept` (which stores it as a
 // job) and acknowledge. Nothing else runs before the answer: ingest, analysis and coaching are the job's work.
 // In steps, so the ingest thread (ingest-thread.ts) can take the last two: `checkHead` (no body read yet),
 // `checkSigned` (signature, event), `parseDelivery` (JSON) and `storeDelivery`; `receiveWebhook` runs them all on
