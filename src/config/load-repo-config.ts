@@ -1,6 +1,8 @@
 // Loads `.github/review-coach.yml` the Probot way (repo, else the org `.github` repo, then `_extends`) and validates it.
 import { createHash } from "node:crypto";
 import { CONFIG_PATH } from "./config-path.js";
+import type { ConfigProblem } from "./config-problem.js";
+import { parseConfig } from "./parse-config.js";
 import {
   type ConfigFileRead,
   type ConfigParseMemory,
@@ -9,8 +11,6 @@ import {
   MAX_EXTENDS_HOPS,
   readConfigFiles,
 } from "./read-config-files.js";
-import type { ConfigProblem } from "./config-problem.js";
-import { parseConfig } from "./parse-config.js";
 import { defaultConfig, RepoConfig } from "./schema.js";
 import { yamlErrorToProblem } from "./yaml-error-to-problem.js";
 
