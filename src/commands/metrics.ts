@@ -8,7 +8,13 @@ import { weekSpan } from "../digest/render-digest.js";
 import { formatFigure, formatHours } from "../digest/render-figures.js";
 import { computeWeekMetrics } from "../metrics/compute-week-metrics.js";
 import { weekBounds } from "../metrics/iso-week.js";
-import { METRIC_KEYS, type MetricSet, type WeekMetrics } from "../metrics/week-metrics.js";
+import {
+  METRIC_KEYS,
+  type MetricSet,
+  type WeekMetrics,
+  WINDOW_FIGURE_KEYS,
+  type WindowFigures,
+} from "../metrics/week-metrics.js";
 import type { Store } from "../store/open-store.js";
 import { getRepoConfig } from "../store/repo-configs-repository.js";
 import type { CommandIo } from "./io.js";
@@ -66,19 +72,35 @@ export async function printMetrics(
   return 0;
 }
 
-/** The --json shape: exactly the MetricSet keys, null where there is nothing to measure (JSON has no NaN). */
+/**
+ * The --json shape: exactly the MetricSet keys, then the next-window keys (docs/metrics.md), null where there is
+ * nothing to measure (JSON has no NaN).
+ */
 export function metricsJson(metrics: WeekMetrics): {
   week: string;
-  team: MetricSet;
-  reviewers: Record<string, MetricSet>;
+  team: MetricSet & WindowFigures;
+  reviewers: Record<string, MetricSet & WindowFigures>;
 } {
+  const windows = metrics.windowFigures;
   return {
     week: metrics.week,
-    team: pickFigures(metrics.team),
+    team: { ...pickFigures(metrics.team), ...pickWindowFigures(windows?.team) },
     reviewers: Object.fromEntries(
-      Object.entries(metrics.reviewers).map(([login, figures]) => [login, pickFigures(figures)]),
+      Object.entries(metrics.reviewers).map(([login, figures]) => [
+        login,
+        { ...pickFigures(figures), ...pickWindowFigures(windows?.reviewers[login]) },
+      ]),
     ),
   };
+}
+
+function pickWindowFigures(figures: WindowFigures | undefined): WindowFigures {
+  const picked = {} as Record<keyof WindowFigures, number | null>;
+  for (const key of WINDOW_FIGURE_KEYS) {
+    const value = figures?.[key];
+    picked[key] = typeof value === "number" && Number.isFinite(value) ? value : null;
+  }
+  return picked;
 }
 
 function pickFigures(figures: MetricSet): MetricSet {
@@ -244,6 +266,17 @@ function printTable(io: CommandIo, repo: string, m: WeekMetrics, config: RepoCon
     `  first reviews ${m.teamExtras.pickups} · still waiting at week end ${m.openEnded.length} · left out: ` +
       `${x.botEvents} by bots, ${x.selfReviews} self-reviews, ${x.draftActivities} on drafts, ${x.ignoredUsers} by ignored users`,
   );
+
+  const w = m.windowFigures?.team;
+  if (w !== undefined) {
+    // docs/metrics.md, "Next-window figures".
+    const minutes = w.windowSlipMinutes === null ? "–" : `${Math.round(w.windowSlipMinutes)} min`;
+    io.out(
+      `  next-window hit rate ${formatFigure(w.nextWindowHitRate, "percent")} · window slip ${minutes} · ` +
+        `batching bound ${formatFigure(w.batchingBoundHours, "hours")} · ` +
+        `batching-attributable wait p50 ${formatFigure(w.batchingWaitP50Hours, "hours")}`,
+    );
+  }
 
   const logins = Object.keys(m.reviewers);
   io.out("");

@@ -1,5 +1,6 @@
 // Core of `review-coach validate-config FILE`: reads a local config file and reports it like a compiler would.
 import { readFile as readFileFromDisk } from "node:fs/promises";
+import { batchingBound } from "../metrics/batching-bound.js";
 import type { ConfigProblem } from "./config-problem.js";
 import { parseConfigText } from "./parse-config-text.js";
 import type { RepoConfig } from "./schema.js";
@@ -37,6 +38,20 @@ const summarize = (config: RepoConfig): string => {
   return `  ${nudges}; ${reviewWindows}; ${digestText}; llm ${llm.enabled ? llm.model : "off"}`;
 };
 
+/** A warning, not an error (the file is valid): the windows alone cannot meet the target (docs/metrics.md). */
+const windowsWarning = (config: RepoConfig): string[] => {
+  const rules = config.review_windows;
+  const bound = batchingBound(rules);
+  const target = rules.first_review_target_hours;
+  if (bound === null || bound.hours <= target) return [];
+  const hours = (value: number): string => `${Number(value.toFixed(2))} h`;
+  return [
+    `  ⚠ review_windows: the windows cannot meet first_review_target_hours (${hours(target)}): a PR ready just ` +
+      `after the ${bound.after} window waits ${hours(bound.hours)} of business time for the next one ` +
+      "(the batching bound, docs/metrics.md); add a window in that stretch or raise the target",
+  ];
+};
+
 export const validateConfigFile = async (
   path: string,
   readFile: ReadTextFile = readFileFromDisk,
@@ -58,5 +73,13 @@ export const validateConfigFile = async (
     result.config._extends === undefined
       ? []
       : [`  _extends: ${result.config._extends} (org defaults are merged on GitHub, not checked here)`];
-  return { exitCode: 0, output: [`✓ ${path} is valid`, summarize(result.config), ...extendsNote].join("\n") };
+  return {
+    exitCode: 0,
+    output: [
+      `✓ ${path} is valid`,
+      summarize(result.config),
+      ...extendsNote,
+      ...windowsWarning(result.config),
+    ].join("\n"),
+  };
 };

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { runCli } from "../../src/cli.js";
 import { printMetrics } from "../../src/commands/metrics.js";
-import { METRIC_KEYS } from "../../src/metrics/week-metrics.js";
+import { METRIC_KEYS, WINDOW_FIGURE_KEYS } from "../../src/metrics/week-metrics.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { merge, repoConfig, week } from "../digest/helpers/scenario.js";
 import { seedStore } from "../digest/helpers/seed-store.js";
@@ -38,10 +38,10 @@ describe.each(storeTargets())("review-coach metrics on $name", (target) => {
     const parsed = JSON.parse(io.stdout[0] ?? "") as MetricsJson;
     expect(Object.keys(parsed)).toEqual(["week", "team", "reviewers"]);
     expect(parsed.week).toBe("2026-W47");
-    expect(Object.keys(parsed.team)).toEqual([...METRIC_KEYS]);
+    expect(Object.keys(parsed.team)).toEqual([...METRIC_KEYS, ...WINDOW_FIGURE_KEYS]);
     expect(Object.keys(parsed.reviewers)).toEqual(["alice", "bob", "carol", "erin"]);
     for (const figures of Object.values(parsed.reviewers))
-      expect(Object.keys(figures)).toEqual([...METRIC_KEYS]);
+      expect(Object.keys(figures)).toEqual([...METRIC_KEYS, ...WINDOW_FIGURE_KEYS]);
     expect(parsed.team).toMatchObject({
       reviewSessions: 4,
       inWindowShare: 0.75,
@@ -49,6 +49,17 @@ describe.each(storeTargets())("review-coach metrics on $name", (target) => {
       harshComments: 1,
     });
     expect(parsed.team.teachingRatio).toBeCloseTo(3 / 7);
+    // Due windows: #471 Mon 09:30 (alice 09:44, a hit, 0.5 h waited for it), #472 Mon 15:00 (bob 15:10, a hit,
+    // 1 h), #473 Tue 15:00 (carol Wed 16:29, a miss), #474 Thu 15:00 (never reviewed, a miss). First sessions in a
+    // window: Mon 09:30 +14 min, Mon 15:00 +10, Tue 09:30 +30 (erin).
+    expect(parsed.team).toMatchObject({
+      nextWindowHitRate: 0.5,
+      windowSlipMinutes: 14,
+      batchingBoundHours: 4.5,
+      batchingWaitP50Hours: 0.5,
+    });
+    expect(parsed.reviewers.carol).toMatchObject({ nextWindowHitRate: 0, windowSlipMinutes: null });
+    expect(parsed.reviewers.alice).toMatchObject({ nextWindowHitRate: 1, batchingBoundHours: null });
   });
 
   it("writes null, never NaN, where a week has nothing to measure", async () => {
@@ -67,6 +78,10 @@ describe.each(storeTargets())("review-coach metrics on $name", (target) => {
       teachingRatio: null,
       harshComments: 0,
       feedbackComments: 0,
+      nextWindowHitRate: null,
+      windowSlipMinutes: null,
+      batchingBoundHours: 4.5,
+      batchingWaitP50Hours: null,
     });
     expect(parsed.reviewers).toEqual({});
   });
@@ -88,6 +103,9 @@ describe.each(storeTargets())("review-coach metrics on $name", (target) => {
     expect(text).toContain("config: defaults (no config stored for this repository)");
     expect(text).toMatch(/ {2}in-window share +75%/);
     expect(text).toMatch(/ {2}pickup p90, business hours +13 h {2}\(wall-clock 29 h\)/);
+    expect(text).toContain(
+      "  next-window hit rate 50% · window slip 14 min · batching bound 4.5 h · batching-attributable wait p50 0.5 h",
+    );
     expect(text).toMatch(/ {2}reviewer +sessions +in-window/);
     expect(text).toMatch(/ {2}alice +1 +100%/);
   });

@@ -21,6 +21,21 @@ describe("validateConfigFile", () => {
     ]);
   });
 
+  it("warns, and still exits 0, when the windows cannot meet the first-review target", async () => {
+    // One window 15:00-16:00 in 09:00-17:00: 16:00 → 17:00 plus 09:00 → 15:00 the next workday is 7 h.
+    const text = 'review_windows:\n  windows: ["15:00-16:00"]\n  first_review_target_hours: 6\n';
+    const result = await validateConfigFile("c.yml", fromText(text));
+
+    expect(result.exitCode).toBe(0);
+    expect(result.output.split("\n")[2]).toBe(
+      "  ⚠ review_windows: the windows cannot meet first_review_target_hours (6 h): a PR ready just after the " +
+        "15:00-16:00 window waits 7 h of business time for the next one (the batching bound, docs/metrics.md); " +
+        "add a window in that stretch or raise the target",
+    );
+    const met = await validateConfigFile("c.yml", fromText(text.replace(": 6", ": 7")));
+    expect(met.output).not.toContain("⚠");
+  });
+
   it("reads a real file from disk by default", async () => {
     const path = fixturePath("full");
 
