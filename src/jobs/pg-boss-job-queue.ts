@@ -1,6 +1,7 @@
 // The PostgreSQL job queue for several replicas: pg-boss 10 behind the JobQueue port.
 import pg from "pg";
 import PgBoss from "pg-boss";
+import { withoutNul } from "../store/without-nul.js";
 import type { ClaimedJob, JobBackend, Registration } from "./job-backend.js";
 import { JOB_DEFAULTS, type JobQueue, type QueueStats } from "./job-queue.js";
 import { jobDataValue } from "./json-text.js";
@@ -182,7 +183,8 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       await declare(name);
       const sendOptions: PgBoss.SendOptions = {};
       if (enqueueOptions.startAfter) sendOptions.startAfter = enqueueOptions.startAfter;
-      const payload = jobDataValue(data) as object;
+      // jsonb cannot hold U+0000 (src/store/without-nul.ts).
+      const payload = withoutNul(jobDataValue(data)) as object;
       if (enqueueOptions.singletonKey === undefined) return b.send(name, payload, sendOptions);
       return sendSingleton(name, payload, enqueueOptions.singletonKey, sendOptions);
     },

@@ -8,6 +8,7 @@ import pg from "pg";
 import { migrations } from "./migrations/index.js";
 import type { Database } from "./schema.js";
 import { withStatementCache } from "./statement-cache.js";
+import { WithoutNulPlugin } from "./without-nul.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -169,7 +170,11 @@ function openPostgres(url: string, { readOnly = false } = {}): Store {
   // 'error' on the pool; unheard, it would crash the process. The pool has already discarded that connection and
   // the next query opens a new one; errors of queries in flight reach their callers as usual.
   pool.on("error", () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // PostgreSQL text cannot hold U+0000: it is stored as U+FFFD (src/store/without-nul.ts).
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new WithoutNulPlugin()],
+  });
   return {
     db,
     dialect: "postgres",

@@ -2,7 +2,8 @@
 // building and compiling Kysely's tree for every call costs more than SQLite's work (bench/load.ts; docs/architecture.md, "Store and jobs").
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from "kysely";
 
-const SENTINEL = "\u0000review-coach-parameter:";
+// A noncharacter, never in real text (and not U+0000, which the PostgreSQL store replaces: src/store/without-nul.ts).
+const SENTINEL = "\uFDD0review-coach-parameter:";
 
 /**
  * `build` receives a placeholder per parameter name in `parameterNames` and returns the query; it is compiled by the store's own dialect
