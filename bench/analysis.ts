@@ -40,7 +40,7 @@ function buildCorpus(): CommentInput[] {
 }
 
 function percentile(sorted: readonly number[], p: number): number {
-  // Nearest-rank, as the metrics module defines percentiles (DESIGN §5).
+  // Nearest-rank, as the metrics module defines percentiles (docs/architecture.md, "Metrics").
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 

@@ -17,7 +17,7 @@ import {
   startE2e,
 } from "./e2e-stack.js";
 
-/** A typo in a key: unknown keys are an error (DESIGN §3), so the whole file is invalid. */
+/** A typo in a key: unknown keys are an error (docs/architecture.md, "Configuration"), so the whole file is invalid. */
 const TYPO_CONFIG = "coaching:\n  enabeld: true\n";
 const OTHER_MISTAKE = "coaching:\n  mode: loud\n";
 

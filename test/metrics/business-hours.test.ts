@@ -7,7 +7,7 @@ const hours = (from: string, to: string, overrides = {}) =>
   businessHoursBetween(new Date(at(from)), new Date(at(to)), windowsConfig(overrides));
 
 describe("businessHoursBetween (Europe/Berlin, 09:00-17:00, Mon-Fri)", () => {
-  it("counts ready Friday 16:00 → first review Monday 10:00 as 2 hours (DESIGN §5 example)", () => {
+  it("counts ready Friday 16:00 → first review Monday 10:00 as 2 hours (the example in docs/architecture.md, Metrics)", () => {
     // Fri 16:00-17:00 = 1, Sat + Sun = 0, Mon 09:00-10:00 = 1 → 2 (wall clock: 66 h)
     expect(hours("2026-11-20 16:00", "2026-11-23 10:00")).toBe(2);
   });

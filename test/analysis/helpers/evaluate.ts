@@ -11,7 +11,7 @@ import {
 } from "./eval-metrics.js";
 import type { EvalRow } from "./load-eval-set.js";
 
-/** The config default for coaching.ignore_users (DESIGN §3). */
+/** The config default for coaching.ignore_users (docs/architecture.md, "Configuration"). */
 export const DEFAULT_IGNORE_USERS = ["Copilot", "coderabbitai[bot]"];
 
 export interface Evaluation {
