@@ -190,7 +190,8 @@ export const DEMO_STORIES: PrStory[] = [
     number: 106,
     title: "Webhook signature rotation",
     author: "chen",
-    opened: "2026-11-20T14:10:00Z",
+    // Nobody picks it up: by the week's end it is over the 8 h target and leads the digest's "Worth a look".
+    opened: "2026-11-18T09:10:00Z",
     requested: ["alice"],
     reviews: [],
   },

@@ -16,8 +16,8 @@ const MIN_FEEDBACK = 5;
  * 2. slow-pickup: the median pickup is over target although the windows could meet it.
  * 3. interruptions / off-window: many sessions start outside the windows (only one of the two is given).
  * 4. low-teaching: the teaching ratio is under coaching.teaching_ratio_threshold.
- * 5. stuck-prs: three or more PRs were still waiting past the target at the week's end.
- * 6. harsh: any harsh comment (a count; never which).
+ * 5. harsh: any harsh comment (a count; never which).
+ * PRs still waiting past the target are not advice: the digest lists them first, with links (build-digest.ts).
  */
 export function buildAdvice(week: WeekMetrics, config: RepoConfig): Advice[] {
   const rules = config.review_windows;
@@ -75,31 +75,33 @@ export function buildAdvice(week: WeekMetrics, config: RepoConfig): Advice[] {
 
   const ratio = team.teachingRatio;
   const threshold = config.coaching.teaching_ratio_threshold;
-  if (ratio !== null && (team.feedbackComments ?? 0) >= MIN_FEEDBACK && ratio < threshold) {
+  const feedback = team.feedbackComments ?? 0;
+  if (ratio !== null && feedback >= MIN_FEEDBACK && ratio < threshold) {
+    // The week's own numbers: how many corrections needed a reason for the ratio to reach the aim.
+    const taught = Math.round(ratio * feedback);
+    const corrections = feedback - taught;
+    const short = Math.max(1, Math.ceil(threshold * feedback - taught - 1e-9));
     advice.push({
       id: "low-teaching",
       text:
-        `${formatPercent(ratio)} of feedback comments explained why (the team aims for ${formatPercent(threshold)}). ` +
-        'One clause of reason ("because…", "otherwise…"), a link, or a question that makes the author think turns ' +
-        "a correction into something the author can reuse.",
-    });
-  }
-
-  const stuck = week.openEnded.filter((pr) => pr.overTarget).length;
-  if (stuck >= 3) {
-    advice.push({
-      id: "stuck-prs",
-      text: `${stuck} PRs were still waiting for a first review past the target when the week ended; they are listed below. Starting the next window with them clears the queue.`,
+        `${taught} of ${feedback} feedback comments explained why (${formatPercent(ratio)}; the team aims for ` +
+        `${formatPercent(threshold)}). A reason in ${short} of the ${corrections} corrections would have met it: ` +
+        'one clause ("because…", "otherwise…"), a link, or a question that makes the author think.',
     });
   }
 
   const harsh = team.harshComments ?? 0;
   if (harsh > 0) {
+    const from = Object.values(week.reviewers).filter((f) => (f.harshComments ?? 0) > 0).length;
+    const spread =
+      harsh === 1 || from === 0 ? "" : from === 1 ? ", all from one reviewer" : `, from ${from} reviewers`;
     advice.push({
       id: "harsh",
       text:
-        `${harsh} comment${harsh === 1 ? "" : "s"} read as harsh (contempt or blame markers, shouting, stacked ` +
-        "punctuation). Direct is good; a sentence about the code rather than the person keeps it direct and kind.",
+        `${harsh} comment${harsh === 1 ? "" : "s"} this week read as harsh${spread} (contempt or ` +
+        "blame words, shouting, stacked punctuation). " +
+        `${harsh === 1 ? "It is" : "They are"} never quoted here; a remark about the code rather than the person ` +
+        "keeps feedback direct and kind.",
     });
   }
   return advice.slice(0, MAX_ADVICE);

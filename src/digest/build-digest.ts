@@ -6,10 +6,14 @@
 // 3. Headline figures with last week's value beside them; the trend from the first week with activity.
 // 4. Load as a distribution; per-reviewer rows only when digest.per_reviewer is on (names are opt-in: docs/architecture.md, "The weekly digest").
 // 5. Standout teaching comments, the longest waits, PRs still waiting, advice, and every definition for the footer.
+// 6. "Worth a look": the PRs over the first-review target at the week's end that nobody has reviewed, closed or
+//    made a draft since (as far as the stored events reach), with links.
+
+import type { ReviewEvent } from "../ingest/review-event.js";
 import { computeWeeks } from "../metrics/compute-weeks.js";
 import { consecutiveWeeks } from "../metrics/iso-week.js";
 import { nearestRank } from "../metrics/percentile.js";
-import type { WeekMetrics } from "../metrics/week-metrics.js";
+import type { OpenEndedPr, WeekMetrics } from "../metrics/week-metrics.js";
 import { buildAdvice } from "./build-advice.js";
 import { buildStandouts } from "./build-standouts.js";
 import type {
@@ -19,6 +23,7 @@ import type {
   LoadDistribution,
   ReviewerRow,
   TrendPoint,
+  WaitingPr,
 } from "./digest-model.js";
 
 /** Weeks charted, the reported one included. */
@@ -60,6 +65,7 @@ export function buildDigest(input: DigestInput): DigestModel {
   const perReviewer = config.digest.per_reviewer;
   const startMs = Date.parse(current.start);
   const endMs = Date.parse(current.end);
+  const waiting = worthALook(current.openEnded, input.events, config.coaching.ignore_users, input.now);
 
   return {
     target: input.target,
@@ -88,6 +94,8 @@ export function buildDigest(input: DigestInput): DigestModel {
     waits: current.waits.slice(0, LIST_LIMIT),
     openEnded: current.openEnded.slice(0, LIST_LIMIT),
     openEndedTotal: current.openEnded.length,
+    worthALook: waiting.slice(0, LIST_LIMIT),
+    worthALookTotal: waiting.length,
     advice: quiet ? [] : buildAdvice(current, config),
     definitions: {
       timezone: config.review_windows.timezone,
@@ -209,4 +217,66 @@ function loadDistribution(week: WeekMetrics): LoadDistribution | null {
     medianSessions: nearestRank(sessions, 50) ?? 0,
     busiestShare: Math.max(...sessions) / total,
   };
+}
+
+const REVIEW_KINDS = new Set(["review", "review_comment", "issue_comment"]);
+
+/**
+ * The open-ended PRs over the target, longest wait first, less those that no longer wait: a stored event after the
+ * week's end (up to `now`) closed the PR, made it a draft, or is review activity by a human who is not its author.
+ */
+function worthALook(
+  openEnded: readonly OpenEndedPr[],
+  events: readonly ReviewEvent[],
+  ignoreUsers: readonly string[],
+  now: Date,
+): WaitingPr[] {
+  const ignored = new Set(ignoreUsers.map((login) => login.toLowerCase()));
+  const nowMs = now.getTime();
+  const onPr = (pr: OpenEndedPr) => (e: ReviewEvent) =>
+    e.repoFullName === pr.repoFullName && e.prNumber === pr.prNumber;
+  const endsWait = (pr: OpenEndedPr, e: ReviewEvent): boolean => {
+    const ms = Date.parse(e.occurredAt);
+    if (!(ms >= Date.parse(pr.asOf) && ms <= nowMs)) return false;
+    if (e.kind === "pull_request") return e.action === "closed" || e.action === "converted_to_draft";
+    return (
+      REVIEW_KINDS.has(e.kind) &&
+      !e.isBot &&
+      !e.isApp &&
+      e.actorLogin.toLowerCase() !== e.prAuthor.toLowerCase() &&
+      !ignored.has(e.actorLogin.toLowerCase())
+    );
+  };
+  return openEnded
+    .filter((pr) => pr.overTarget)
+    .flatMap((pr): WaitingPr[] => {
+      const its = events.filter(onPr(pr));
+      if (its.some((e) => endsWait(pr, e))) return [];
+      return [
+        {
+          pr: `${pr.repoFullName}#${pr.prNumber}`,
+          url: prUrl(its, pr.prNumber),
+          readyAt: pr.readyAt,
+          waitedBusinessHours: pr.waitedBusinessHours,
+          waitedWallClockHours: pr.waitedWallClockHours,
+        },
+      ];
+    });
+}
+
+/** The PR's page: a lifecycle event's URL, else a comment's URL up to `/pull/N` (GitHub Enterprise hosts too). */
+function prUrl(events: readonly ReviewEvent[], prNumber: number): string | null {
+  // Only characters a Markdown link target needs no escaping for.
+  const page = new RegExp(
+    `^(https://[A-Za-z0-9.-]+(?::\\d+)?/[A-Za-z0-9._~%/-]+/pull/${prNumber})(?:[#?/].*)?$`,
+  );
+  const urls = [
+    ...events.filter((e) => e.kind === "pull_request").map((e) => e.htmlUrl),
+    ...events.filter((e) => e.kind !== "pull_request").map((e) => e.htmlUrl),
+  ];
+  for (const url of urls) {
+    const match = url === null ? null : page.exec(url);
+    if (match?.[1]) return match[1];
+  }
+  return null;
 }

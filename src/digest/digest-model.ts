@@ -89,15 +89,19 @@ export interface Standout {
   because: string[];
 }
 
+/** A PR over the first-review target at the week's end and not reviewed, closed or made a draft since. */
+export interface WaitingPr {
+  /** "acme/app#12" */
+  pr: string;
+  /** The PR's page, from its stored events; null when none carries it. */
+  url: string | null;
+  readyAt: string;
+  waitedBusinessHours: number;
+  waitedWallClockHours: number;
+}
+
 export interface Advice {
-  id:
-    | "sparse-windows"
-    | "slow-pickup"
-    | "interruptions"
-    | "off-window"
-    | "low-teaching"
-    | "harsh"
-    | "stuck-prs";
+  id: "sparse-windows" | "slow-pickup" | "interruptions" | "off-window" | "low-teaching" | "harsh";
   text: string;
 }
 
@@ -142,6 +146,9 @@ export interface DigestModel {
   /** Longest first. */
   openEnded: OpenEndedPr[];
   openEndedTotal: number;
+  /** Over the target and still waiting, longest first: they lead "Worth a look". */
+  worthALook: WaitingPr[];
+  worthALookTotal: number;
   advice: Advice[];
   definitions: Definitions;
   mention: string[];

@@ -1,9 +1,9 @@
 // Renders a DigestModel as the Markdown of a GitHub issue: headline, advice, charts, load, standouts, waits, footer.
 import { DateTime } from "luxon";
 import type { MetricSet, OpenEndedPr, PrWait } from "../metrics/week-metrics.js";
-import type { DigestModel, TrendPoint } from "./digest-model.js";
+import type { DigestModel, TrendPoint, WaitingPr } from "./digest-model.js";
 import { renderChange } from "./render-change.js";
-import { formatFigure, formatHours, formatPercent } from "./render-figures.js";
+import { formatCount, formatFigure, formatHours, formatPercent } from "./render-figures.js";
 import { escapeMarkdownInline } from "./render-quote.js";
 import { niceCeiling, renderXyChart } from "./render-xychart.js";
 
@@ -98,14 +98,29 @@ function headlineTable(model: DigestModel): string {
     ? ["| | This week |", "| --- | --- |"]
     : ["| | This week | Since last week |", "| --- | --- | --- |"];
   const note = model.first
-    ? "\n\nThe first week with review activity: changes from week to week start with the next digest."
+    ? "\n\nThe first week with review activity: changes from week to week, and charts, start with the next digest."
     : "";
   return `${[...head, ...rows].join("\n")}${note}`;
 }
 
+/** PRs over the target and still waiting first (they need someone today), then the advice; left out when empty. */
 function advice(model: DigestModel): string {
-  if (model.advice.length === 0) return "";
-  return ["### Worth a look", ...model.advice.map((item) => `- ${item.text}`)].join("\n");
+  const zone = model.definitions.timezone;
+  const target = model.definitions.targetHours;
+  const waiting = model.worthALook.map((pr) => `- ${waitingPr(pr, target, zone)}`);
+  const more = model.worthALookTotal - model.worthALook.length;
+  if (more > 0) waiting.push(`- And ${formatCount(more, "more PR")} over the target and still waiting.`);
+  const items = [...waiting, ...model.advice.map((item) => `- ${item.text}`)];
+  if (items.length === 0) return "";
+  return ["### Worth a look", ...items].join("\n");
+}
+
+function waitingPr(pr: WaitingPr, target: number, zone: string): string {
+  const name = pr.url === null ? pr.pr : `[${pr.pr}](${pr.url})`;
+  return (
+    `${name} is waiting for a first review: ready since ${localTime(pr.readyAt, zone)}, ` +
+    `${formatHours(pr.waitedBusinessHours)} of business time by the week's end (target ${formatHours(target)}).`
+  );
 }
 
 const shortWeek = (week: string): string => week.slice(week.indexOf("-") + 1);
@@ -155,10 +170,9 @@ function charts(model: DigestModel): string {
     () => 100,
   );
 
-  const heading = `### The last ${model.trend.length === 1 ? "week" : `${model.trend.length} weeks`}`;
-  if (blocks.length === 0) {
-    return `${heading}\n\nCharts start once there are two weeks with review activity.`;
-  }
+  // Nothing to chart yet (one week with activity): no heading without content.
+  if (blocks.length === 0) return "";
+  const heading = `### The last ${model.trend.length} weeks`;
   return [heading, ...blocks, trendTable(model.trend)].join("\n\n");
 }
 
@@ -183,12 +197,24 @@ function trendTable(trend: readonly TrendPoint[]): string {
 function load(model: DigestModel): string {
   const distribution = model.load;
   if (distribution === null) return "";
-  const buckets = distribution.buckets.map((b) => `${b.label}: ${b.reviewers}`).join(" · ");
+  const sessions = model.current.team.reviewSessions ?? 0;
+  if (distribution.activeReviewers === 1)
+    return ["### Review load", `One reviewer ran all ${formatCount(sessions, "session")} this week.`].join(
+      "\n\n",
+    );
+  // Only the buckets someone is in: "2–3: 2", not a row of zeros.
+  const buckets = distribution.buckets
+    .filter((b) => b.reviewers > 0)
+    .map((b) => `${b.label}: ${b.reviewers}`)
+    .join(" · ");
   return [
     "### Review load",
-    `${distribution.activeReviewers} reviewer${distribution.activeReviewers === 1 ? "" : "s"} ran sessions this week. ` +
-      `Reviewers by sessions run: ${buckets} (median ${distribution.medianSessions}). ` +
-      `The busiest reviewer ran ${formatPercent(distribution.busiestShare)} of all sessions.`,
+    `${distribution.activeReviewers} reviewers ran ${formatCount(sessions, "session")} this week. ` +
+      `Reviewers by sessions run: ${buckets} (median ${distribution.medianSessions}).` +
+      // Only when someone carries more than the median: an even load has no "busiest".
+      (Math.round(distribution.busiestShare * sessions) > distribution.medianSessions
+        ? ` The busiest reviewer ran ${formatPercent(distribution.busiestShare)} of them.`
+        : ""),
   ].join("\n\n");
 }
 

@@ -8,6 +8,10 @@ export const formatPercent = (share: number): string => `${Math.round(share * 10
 export const formatHours = (hours: number): string =>
   `${hours < 9.95 ? trimZero(hours.toFixed(1)) : Math.round(hours).toString()} h`;
 
+/** 1 → "1 PR", 3 → "3 PRs"; `many` for irregular plurals ("activities"). */
+export const formatCount = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;
+
 export const formatDecimal = (value: number): string => trimZero(value.toFixed(1));
 
 export function formatFigure(value: number | null, unit: FigureUnit): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildDigest } from "../../src/digest/build-digest.js";
 import { renderDigest } from "../../src/digest/render-digest.js";
-import { digestInput, HARSH_BODY, merge, repoConfig, week } from "./helpers/scenario.js";
+import { pr } from "../metrics/factory.js";
+import { digestInput, HARSH_BODY, merge, repoConfig, type Scenario, week } from "./helpers/scenario.js";
 import { mermaidBlocks, parseXyChart } from "./helpers/validate-xychart.js";
 
 const rich = () =>
@@ -73,8 +74,9 @@ describe("a rich week", () => {
     for (const login of ["alice", "bob", "carol", "erin", "ana"])
       expect(body).not.toMatch(new RegExp(`\\b${login}\\b`));
     expect(model.reviewers).toBeNull();
-    expect(body).toContain("4 reviewers ran sessions this week. Reviewers by sessions run: 1: 4 · 2–3: 0");
-    expect(body).toContain("The busiest reviewer ran 25% of all sessions.");
+    expect(body).toContain(
+      "4 reviewers ran 4 sessions this week. Reviewers by sessions run: 1: 4 (median 1).",
+    );
     expect(body).not.toContain("### Per reviewer");
   });
 
@@ -82,6 +84,28 @@ describe("a rich week", () => {
     expect(model.advice.length).toBeGreaterThan(0);
     expect(model.advice.length).toBeLessThanOrEqual(2);
     expect(body).toContain("### Worth a look");
+  });
+
+  it("leads 'Worth a look' with the PRs over the target and still waiting, linked, longest first", () => {
+    const start = body.indexOf("### Worth a look");
+    const section = body.slice(start, body.indexOf("\n\n", start));
+    const items = section.split("\n").slice(1);
+    expect(items.slice(0, 3)).toEqual([
+      "- [acme/app#454](https://github.com/acme/app/pull/454) is waiting for a first review: ready since Thu 5 Nov 11:00, 94 h of business time by the week's end (target 8 h).",
+      "- [acme/app#464](https://github.com/acme/app/pull/464) is waiting for a first review: ready since Thu 12 Nov 11:00, 54 h of business time by the week's end (target 8 h).",
+      "- [acme/app#474](https://github.com/acme/app/pull/474) is waiting for a first review: ready since Thu 19 Nov 11:00, 14 h of business time by the week's end (target 8 h).",
+    ]);
+    // Then the advice, which no longer repeats the waiting PRs.
+    expect(items.slice(3)).toEqual(model.advice.map((a) => `- ${a.text}`));
+    expect(section).not.toContain("listed below");
+  });
+
+  it("leaves out the load buckets nobody is in and a 'busiest' share when the load is even", () => {
+    expect(body).toContain(
+      "4 reviewers ran 4 sessions this week. Reviewers by sessions run: 1: 4 (median 1).",
+    );
+    expect(body).not.toContain("4–6: 0");
+    expect(body).not.toContain("busiest");
   });
 
   it("ends with every definition in a collapsed footer and the hidden marker", () => {
@@ -156,12 +180,13 @@ describe("the first week with activity", () => {
     expect(model.first).toBe(true);
     expect(body).toContain("| | This week |\n| --- | --- |");
     expect(body).not.toContain("Since last week");
-    expect(body).toContain("changes from week to week start with the next digest");
+    expect(body).toContain("changes from week to week, and charts, start with the next digest");
   });
 
-  it("has no charts yet (a trend needs two weeks) but still the standouts and waits", () => {
+  it("has no charts yet (a trend needs two weeks), and no heading for them, but still the standouts and waits", () => {
     expect(mermaidBlocks(body)).toEqual([]);
-    expect(body).toContain("Charts start once there are two weeks with review activity.");
+    expect(body).not.toContain("### The last");
+    expect(body).not.toContain("Charts start");
     expect(body).toContain("### Comments that teach");
     expect(body).toContain("acme/app#474");
   });
@@ -181,5 +206,73 @@ describe("a week with a gap in the history", () => {
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) expect(chart.labels).toEqual(["W44", "W47"]);
     expect(body).toContain("| 2026-W45 | 0 | – | – | – | 0 | – | 0 |");
+  });
+});
+
+describe("Worth a look", () => {
+  const withEvents = (scenario: Scenario, ...events: Scenario["events"]): Scenario => ({
+    events: [...scenario.events, ...events],
+    assessments: scenario.assessments,
+  });
+  // The digest is posted Monday 09:00; the week ended at midnight.
+  const monday = new Date("2026-11-23T08:00:00Z");
+  const waitingIn = (scenario: Scenario) =>
+    buildDigest(digestInput(scenario, { now: monday })).worthALook.map((w) => w.pr);
+
+  it("leaves out a PR reviewed, closed or made a draft after the week ended, but keeps the table's record", () => {
+    const four = pr(474, "dan");
+    const base = week("2026-11-16", 470);
+    expect(waitingIn(base)).toEqual(["acme/app#474"]);
+    expect(waitingIn(withEvents(base, four.review("alice", "2026-11-23T07:30:00Z")))).toEqual([]);
+    expect(waitingIn(withEvents(base, four.closed("2026-11-22T23:30:00Z")))).toEqual([]);
+    expect(waitingIn(withEvents(base, four.convertedToDraft("2026-11-23T07:00:00Z")))).toEqual([]);
+    const reviewed = buildDigest(
+      digestInput(withEvents(base, four.review("alice", "2026-11-23T07:30:00Z")), { now: monday }),
+    );
+    expect(reviewed.openEnded.map((w) => w.prNumber)).toEqual([474]);
+  });
+
+  it("still lists it after the author's own comment, a bot's, or activity later than now", () => {
+    const four = pr(474, "dan");
+    const base = week("2026-11-16", 470);
+    expect(waitingIn(withEvents(base, four.comment("dan", "2026-11-23T07:00:00Z")))).toEqual([
+      "acme/app#474",
+    ]);
+    expect(
+      waitingIn(withEvents(base, four.review("renovate[bot]", "2026-11-23T07:00:00Z", { isBot: true }))),
+    ).toEqual(["acme/app#474"]);
+    expect(waitingIn(withEvents(base, four.review("alice", "2026-11-23T09:00:00Z")))).toEqual([
+      "acme/app#474",
+    ]);
+  });
+
+  it("leaves out PRs still within the target", () => {
+    const config = repoConfig({
+      review_windows: { timezone: "Europe/Berlin", first_review_target_hours: 40 },
+    });
+    const model = buildDigest(digestInput(week("2026-11-16", 470), { config, now: monday }));
+    expect(model.openEnded.map((w) => w.prNumber)).toEqual([474]);
+    expect(model.worthALook).toEqual([]);
+  });
+
+  it("names a PR without a known page as plain text, and counts those past the list", () => {
+    const model = buildDigest(digestInput(week("2026-11-16", 470), { now: monday }));
+    const waiting = model.worthALook[0];
+    if (!waiting) throw new Error("expected a waiting PR");
+    const { body } = renderDigest({
+      ...model,
+      advice: [],
+      worthALook: [{ ...waiting, url: null }],
+      worthALookTotal: 3,
+    });
+    expect(body).toContain("### Worth a look\n- acme/app#474 is waiting for a first review:");
+    expect(body).toContain("- And 2 more PRs over the target and still waiting.");
+  });
+
+  it("is left out, heading and all, when no PR waits past the target and there is no advice", () => {
+    const model = buildDigest(digestInput(week("2026-11-16", 470), { now: monday }));
+    const { body } = renderDigest({ ...model, advice: [], worthALook: [], worthALookTotal: 0 });
+    expect(body).not.toContain("### Worth a look");
+    expect(body).not.toMatch(/\n\n\n/);
   });
 });

@@ -186,9 +186,36 @@ describe("buildAdvice", () => {
     expect(advice.map((a) => a.id)).toEqual(["interruptions", "low-teaching"]);
   });
 
-  it("counts harsh comments without quoting them", () => {
+  it("counts harsh comments without quoting them, and says whether one reviewer or several wrote them", () => {
     const [advice] = buildAdvice(weekWith({ harshComments: 2 }), repoConfig());
-    expect(advice?.text).toMatch(/^2 comments read as harsh/);
+    expect(advice?.text).toMatch(/^2 comments this week read as harsh \(contempt/);
+    const reviewers = (...counts: number[]) =>
+      Object.fromEntries(counts.map((harshComments, i) => [`r${i}`, team({ harshComments })]));
+    const oneReviewer = { ...weekWith({ harshComments: 2 }), reviewers: reviewers(2, 0) } as WeekMetrics;
+    expect(buildAdvice(oneReviewer, repoConfig())[0]?.text).toMatch(
+      /^2 comments this week read as harsh, all from one reviewer \(/,
+    );
+    const three = { ...weekWith({ harshComments: 3 }), reviewers: reviewers(1, 1, 1) } as WeekMetrics;
+    expect(buildAdvice(three, repoConfig())[0]?.text).toMatch(
+      /^3 comments this week read as harsh, from 3 reviewers \(/,
+    );
+  });
+
+  it("says how many of the week's corrections needed a reason to reach the team's teaching aim", () => {
+    // 30 feedback comments, 20% teaching: 6 teach, 24 correct; the aim (50%) needs 15, so 9 more.
+    const [advice] = buildAdvice(weekWith({ teachingRatio: 0.2 }), repoConfig());
+    expect(advice?.id).toBe("low-teaching");
+    expect(advice?.text).toMatch(
+      /^6 of 30 feedback comments explained why \(20%; the team aims for 50%\)\. A reason in 9 of the 24 corrections would have met it: /,
+    );
+  });
+
+  it("gives no advice about PRs still waiting: the digest lists them first, with links", () => {
+    const waiting = {
+      ...weekWith({}),
+      openEnded: [1, 2, 3].map((n) => ({ repoFullName: "acme/app", prNumber: n, overTarget: true })),
+    } as unknown as WeekMetrics;
+    expect(buildAdvice(waiting, repoConfig())).toEqual([]);
   });
 });
 

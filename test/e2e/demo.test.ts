@@ -51,6 +51,11 @@ describe("npm run demo", () => {
     expect(stdout).toMatch(/store: deliveries (\d+) → \1, events (\d+) → \2/);
     expect(stdout).toContain("GitHub: PR comments 2 → 2, check runs 0 → 0, reactions 1 → 1");
     expect(stdout).toMatch(/issue #\d+ "Review digest: acme\/payments, 2026-W47/);
+    // The digest leads with what to act on: the PR still waiting past the target, linked.
+    expect(stdout).toMatch(
+      /### Worth a look\n\s+- \[acme\/payments#106\]\(https:\/\/github\.com\/acme\/payments\/pull\/106\)/,
+    );
+    expect(stdout).not.toContain("Charts start");
     // Quiet: an expected retry (a nudge lease held by another job) is logged at debug, so no log line reaches stdout.
     expect(stdout).not.toMatch(/^\{"level"/m);
     // Each review's decisions in order: #101's nudge is shown as "nudged", before the re-evaluations that follow it.

@@ -49,9 +49,12 @@ export function week(monday: string, base: number, options: { weak?: boolean } =
   const events: ReviewEvent[] = [];
   const assessments = new Map<string, Assessment>();
   const url = (n: number, id: number) => `https://github.com/acme/app/pull/${n}#discussion_r${id}`;
+  // Lifecycle events carry the PR's page, as GitHub's pull_request payloads do; comments their own.
   const add = (event: ReviewEvent, assessment?: Assessment): ReviewEvent => {
     const withUrl =
-      event.githubId === null ? event : { ...event, htmlUrl: url(event.prNumber, event.githubId) };
+      event.githubId === null
+        ? { ...event, htmlUrl: `https://github.com/acme/app/pull/${event.prNumber}` }
+        : { ...event, htmlUrl: url(event.prNumber, event.githubId) };
     events.push(withUrl);
     if (assessment) assessments.set(withUrl.key, assessment);
     return withUrl;
