@@ -9,6 +9,7 @@ import { digestCommand } from "./commands/digest.js";
 import { ingestFile } from "./commands/ingest-file.js";
 import { type CommandIo, processIo } from "./commands/io.js";
 import { checkRepoAndWeek, printMetrics } from "./commands/metrics.js";
+import { purgeCommand } from "./commands/purge.js";
 import { printStats } from "./commands/stats.js";
 import { formatProblems } from "./config/format-problems.js";
 import { parseConfigText } from "./config/parse-config-text.js";
@@ -123,6 +124,19 @@ export function buildCli(
       program.setOptionValue(
         "exitCode",
         await withStore(opts.db, async (s) => (await ingestFile(s, file, io)).exitCode),
+      );
+    });
+
+  program
+    .command("purge")
+    .description("delete everything the store holds of one installation (--dry-run: only say what)")
+    .requiredOption("--installation <id>", "the installation's id")
+    .option("--dry-run", "count what would be deleted, delete nothing")
+    .option(dbOption, dbHelp)
+    .action(async (opts: { installation: string; dryRun?: boolean; db?: string }) => {
+      program.setOptionValue(
+        "exitCode",
+        await withStore(opts.db, (s) => purgeCommand(s, opts, io), { readOnly: opts.dryRun ?? false }),
       );
     });
 

@@ -22,6 +22,8 @@ const Env = z.object({
   /** Price of a million tokens (prompt and completion alike), for the spend metric; no spend is counted without it. */
   OPENAI_USD_PER_MILLION_TOKENS: z.coerce.number().nonnegative().optional(),
   GITHUB_TOKEN: z.string().optional(),
+  /** Days an uninstalled (or suspended) installation's data is kept before the server purges it (README, Security). */
+  PURGE_AFTER_DAYS: z.coerce.number().int().min(0).default(30),
 });
 export type Env = z.infer<typeof Env>;
 

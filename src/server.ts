@@ -31,6 +31,7 @@ import {
 import { checkReady, readinessAnswer } from "./observability/readiness.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
+import { purgeRemovedInstallations } from "./store/retention-repository.js";
 import { startWalCheckpointer } from "./store/wal-checkpointer.js";
 import { batchWrites } from "./webhooks/batch-writes.js";
 import { DELIVERY_JOB, enqueueDeliveries } from "./webhooks/delivery-job.js";
@@ -77,6 +78,9 @@ export interface ServerOptions {
  * during its sustained runs, ~5 with the pause).
  */
 const JOB_GAP_MS = 2;
+
+/** How often the server looks for removed installations whose data is due for purging. */
+const PURGE_INTERVAL_MS = 60 * 60_000;
 
 /** GitHub's own cap on a webhook payload is 25 MB; anything larger is not GitHub. */
 export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
@@ -353,8 +357,24 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     ...options.digest,
   });
 
+  // Personal data has an end (README, Security): an installation removed longer than PURGE_AFTER_DAYS ago is purged,
+  // checked an hour after start and then hourly. Timers are unref'd; a pass in progress finishes before the store closes.
+  let purging: Promise<unknown> = Promise.resolve();
+  const purgePass = () => {
+    purging = purging
+      .then(() => purgeRemovedInstallations(store.db, now(), env.PURGE_AFTER_DAYS))
+      .then(
+        (ids) => ids.length > 0 && log.info({ installations: ids }, "purged removed installations' data"),
+        (error: unknown) => log.warn({ err: error }, "purging removed installations failed"),
+      );
+  };
+  const purgeTimer = setInterval(purgePass, PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+
   const stop = async () => {
     draining = true;
+    clearInterval(purgeTimer);
+    await purging;
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

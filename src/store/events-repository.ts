@@ -82,7 +82,10 @@ export async function upsertEvents(
   recordedAt: string,
 ): Promise<void> {
   for (const e of events) {
-    const row = eventToRow(e, deliveryId, recordedAt);
+    // A deletion blanks the comment's text, here and in its assessment (README, Security: what is stored).
+    const row = e.deletedAt
+      ? { ...eventToRow(e, deliveryId, recordedAt), body: "" }
+      : eventToRow(e, deliveryId, recordedAt);
     await db
       .insertInto("events")
       .values(row)
@@ -90,6 +93,7 @@ export async function upsertEvents(
         oc
           .column("key")
           .doUpdateSet((eb) => ({
+            // A deleted comment keeps no text (README, Security): excluded.body is already blank then.
             body: eb.ref("excluded.body"),
             review_state: eb.ref("excluded.review_state"),
             updated_at: eb.ref("excluded.updated_at"),
@@ -111,6 +115,12 @@ export async function upsertEvents(
           ),
       )
       .execute();
+    if (e.deletedAt)
+      await db
+        .updateTable("assessments")
+        .set({ signals: "[]", suggestion: null })
+        .where("event_key", "=", e.key)
+        .execute();
   }
 }
 
