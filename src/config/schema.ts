@@ -222,6 +222,57 @@ export const DigestConfig = z
   .describe("Weekly digest for tech leads.");
 export type DigestConfig = z.infer<typeof DigestConfig>;
 
+/** The parts a description can be asked for; the same list the assessment reads (docs/architecture.md, "Descriptions"). */
+const DescriptionPartName = z
+  .enum(["what", "why", "testing", "issue", "risks", "screenshot", "template"])
+  .describe(
+    "what, why, testing (how it was tested), issue (a link), risks (risks or rollout, above changed_lines_threshold), screenshot (for changes under ui_paths), template (the PR template's headings filled in).",
+  );
+
+export const DescriptionsConfig = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Nudge a PR's author when its description misses a required part; needs coaching.enabled, and only repositories with a config file are coached.",
+      ),
+    required: z
+      .array(DescriptionPartName)
+      .default(["what", "why", "testing"])
+      .describe("Parts a description should have; risks and screenshot are asked for only where they apply."),
+    changed_lines_threshold: z
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(400)
+      .describe("Above this many changed lines (additions + deletions), risks or rollout are asked for."),
+    ui_paths: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Glob patterns; a change touching one of them is asked for a screenshot."),
+    adr_paths: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        "Glob patterns of architectural paths: a PR touching one without linking an ADR gets one line suggesting one.",
+      ),
+    adr_folder: z
+      .string()
+      .min(1)
+      .regex(/^[^\s]+$/, { error: 'expected a folder path without spaces, e.g. "docs/adr"' })
+      .default("docs/adr")
+      .describe("Where the ADRs live; a link into it (or an ADR-NNN reference) counts as linking one."),
+    adr_dependency_manifests: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Count changes to dependency manifests (package.json, go.mod, pyproject.toml…) as architectural.",
+      ),
+  })
+  .describe("Coaching the pull request's own description, and ADRs where decisions are made.");
+export type DescriptionsConfig = z.infer<typeof DescriptionsConfig>;
+
 export const RepoConfig = z
   .strictObject({
     _extends: z
@@ -237,6 +288,7 @@ export const RepoConfig = z
     llm: LlmConfig.prefault({}),
     review_windows: ReviewWindowsConfig.prefault({}),
     digest: DigestConfig.prefault({}),
+    descriptions: DescriptionsConfig.prefault({}),
   })
   .describe("review-coach configuration (.github/review-coach.yml).");
 export type RepoConfig = z.infer<typeof RepoConfig>;

@@ -168,7 +168,7 @@ const cases: Case[] = [
     input: ["coaching"],
     valid: false,
     errorContains: [
-      "top level: expected a mapping with sections such as coaching, llm, review_windows, digest, got a list",
+      "top level: expected a mapping with sections such as coaching, llm, review_windows, digest, descriptions, got a list",
     ],
   },
   {
