@@ -1,4 +1,5 @@
 // End-to-end harness: the real server on loopback, a fake GitHub, signed webhooks, one store per test.
+import { it } from "@jest/globals";
 import nock from "nock";
 import pg from "pg";
 import { buildScenario, DEMO_REPO, type Envelope } from "../../scripts/demo/build-scenario.js";
@@ -35,6 +36,16 @@ export function e2eStoreTargets(): StoreTarget[] {
   if (url) targets.push({ name: "postgres", open: () => openPostgresDatabaseStore(url) });
   else skipNote(POSTGRES_SKIPPED);
   return targets;
+}
+
+/**
+ * Defines a suite on one store target, by name, so that each target can have a test file of its own (jest runs files
+ * in parallel, the tests of one file in turn). Without TEST_DATABASE_URL a PostgreSQL file holds one skipped test.
+ */
+export function onE2eTarget(name: StoreTarget["name"], define: (target: StoreTarget) => void): void {
+  const target = e2eStoreTargets().find((t) => t.name === name);
+  if (target) define(target);
+  else it.skip(`on ${name}: ${POSTGRES_SKIPPED}`, () => undefined);
 }
 
 export async function openPostgresDatabaseStore(url: string): Promise<Store> {
