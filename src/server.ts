@@ -1,5 +1,4 @@
 // Process entry: env → store (migrated) → job queue → Probot middleware, /healthz, /readyz, /metrics → graceful shutdown.
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Logger, pino } from "pino";
@@ -7,6 +6,7 @@ import { Probot, ProbotOctokit, run } from "probot";
 import { createInMemoryJudgeFailures } from "./analysis/in-memory-judge-failures.js";
 import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
 import { createApp } from "./app.js";
+import { checkCredentials, formatCredentialProblems } from "./check-credentials.js";
 import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
 import { startDigestScheduler } from "./digest/schedule-digests.js";
 import { type Env, githubApiUrl, readEnv } from "./env.js";
@@ -103,12 +103,6 @@ export function createLogger(env: Pick<Env, "LOG_LEVEL">): Logger {
   });
 }
 
-export function readPrivateKey(env: Env): string | undefined {
-  if (env.PRIVATE_KEY) return env.PRIVATE_KEY.replace(/\\n/g, "\n");
-  if (env.PRIVATE_KEY_PATH) return readFileSync(env.PRIVATE_KEY_PATH, "utf8");
-  return undefined;
-}
-
 /** Probot's Octokit with rate-limit handling that waits a bounded number of times and logs why. */
 function githubClient(log: Logger) {
   type RetryHook = (
@@ -166,22 +160,11 @@ const LABELLED_EVENTS: ReadonlySet<string> = new Set<string>([...RECORDED_EVENTS
 export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(env);
   const now = options.now ?? (() => new Date());
-  const privateKey = readPrivateKey(env);
-  if (!env.APP_ID || !privateKey) {
-    throw new Error(
-      "review-coach: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) are required to receive webhooks; " +
-        "register the app from app.yml (see README) or run without them in development to get Probot's setup page.",
-    );
-  }
-  // In every mode (README, Security): a default secret would let anyone who knows it forge deliveries that are
-  // acted on with real installation tokens. The demo and the tests set their own.
-  const secret = env.WEBHOOK_SECRET;
-  if (!secret) {
-    throw new Error(
-      "review-coach: WEBHOOK_SECRET is required whenever APP_ID and a private key are set, so forged deliveries " +
-        "are rejected; set it to the secret registered with the GitHub App.",
-    );
-  }
+  // Every missing or malformed credential named at once, before anything is opened (README, Security: a default
+  // secret would let anyone who knows it forge deliveries that are acted on with real installation tokens).
+  const credentials = checkCredentials(env, { allowSetup: false });
+  if (credentials.mode !== "app") throw new Error(formatCredentialProblems(credentials.problems));
+  const { privateKey, secret } = credentials;
   const store = options.store ?? (await openStore(env.DATABASE_URL));
   log.info({ store: store.location, dialect: store.dialect }, "store ready");
   const checkpoints =
@@ -210,14 +193,17 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
 
   const baseUrl = githubApiUrl(env);
   const probot = new Probot({
-    appId: env.APP_ID,
+    appId: credentials.appId,
     privateKey,
     secret: secret,
     log,
     Octokit: githubClient(log),
     ...(baseUrl ? { baseUrl } : {}),
   });
-  const identity: AppIdentity = { appId: env.APP_ID, botLogin: env.APP_SLUG ? `${env.APP_SLUG}[bot]` : null };
+  const identity: AppIdentity = {
+    appId: credentials.appId,
+    botLogin: env.APP_SLUG ? `${env.APP_SLUG}[bot]` : null,
+  };
   const secondOpinion = await secondOpinionPorts(env, store, now, metrics);
   await probot.load(
     createApp({
@@ -419,8 +405,13 @@ export async function openStoreWithRetry(
 async function main(): Promise<void> {
   const env = readEnv();
   const log = createLogger(env);
-  if ((!env.APP_ID || !readPrivateKey(env)) && env.NODE_ENV !== "production") {
-    log.warn("no GitHub App credentials: starting Probot's setup page to register the app (see README)");
+  const credentials = checkCredentials(env);
+  if (credentials.mode === "invalid") throw new Error(formatCredentialProblems(credentials.problems));
+  if (credentials.mode === "setup") {
+    log.warn(
+      "no GitHub App credentials (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH): starting Probot's setup page to " +
+        "register the app (README, Registering the app)",
+    );
     await run(createApp({ store: await openStore(env.DATABASE_URL), now: () => new Date(), identity: {} }));
     return;
   }
