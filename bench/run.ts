@@ -11,6 +11,7 @@ const BENCHES = [
   "classify.ts",
   "metrics.ts",
   "metrics-store.ts",
+  "windows.ts",
   "store-write.ts",
   "load.ts",
   "replicas.ts",

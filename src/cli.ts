@@ -11,6 +11,7 @@ import { type CommandIo, processIo } from "./commands/io.js";
 import { checkRepoAndWeek, printMetrics } from "./commands/metrics.js";
 import { purgeCommand } from "./commands/purge.js";
 import { printStats } from "./commands/stats.js";
+import { windowsCommand } from "./commands/windows.js";
 import { formatProblems } from "./config/format-problems.js";
 import { parseConfigText } from "./config/parse-config-text.js";
 import { defaultConfig } from "./config/schema.js";
@@ -170,6 +171,31 @@ export function buildCli(
         await withStore(opts.db, (s) => printMetrics(s, opts, io), { readOnly: true }),
       );
     });
+
+  program
+    .command("windows")
+    .description("what other review windows would have cost, replayed on the team's own history")
+    .requiredOption("--repo <owner/name>", "the repository")
+    .option("--weeks <n>", "weeks replayed, ending with --until", "4")
+    .option("--until <week>", "the last ISO week replayed (default: the last complete week)")
+    .option("--config <file>", "a review-coach.yml to use (default: the stored config, else the defaults)")
+    .option("--json", "print one JSON object")
+    .option(dbOption, dbHelp)
+    .action(
+      async (opts: {
+        repo: string;
+        weeks?: string;
+        until?: string;
+        config?: string;
+        json?: boolean;
+        db?: string;
+      }) => {
+        program.setOptionValue(
+          "exitCode",
+          await withStore(opts.db, (s) => windowsCommand(s, opts, io), { readOnly: true }),
+        );
+      },
+    );
 
   // GITHUB_TOKEN and the GitHub Enterprise URL are read here, at the edge, and passed in (docs/architecture.md, "Conventions").
   const github = () => {
