@@ -12,6 +12,8 @@ const Env = z.object({
   PRIVATE_KEY_PATH: z.string().optional(),
   WEBHOOK_SECRET: z.string().optional(),
   WEBHOOK_PATH: z.string().default("/api/github/webhooks"),
+  /** Local development: a webhook proxy channel (smee.io) whose deliveries are forwarded to WEBHOOK_PATH. */
+  WEBHOOK_PROXY_URL: z.url().optional(),
   /** GitHub Enterprise Server API, e.g. https://ghe.example.com/api/v3 */
   GHE_HOST: z.string().optional(),
   GITHUB_API_URL: z.url().optional(),

@@ -36,6 +36,7 @@ import { startWalCheckpointer } from "./store/wal-checkpointer.js";
 import { batchWrites } from "./webhooks/batch-writes.js";
 import { DELIVERY_JOB, enqueueDeliveries } from "./webhooks/delivery-job.js";
 import { createThreadedReceiver, startIngestThread } from "./webhooks/ingest-client.js";
+import { startWebhookProxy } from "./webhooks/webhook-proxy.js";
 import { createWebhookReceiver, type ReceivedDelivery } from "./webhooks/webhook-receiver.js";
 
 export interface RunningServer {
@@ -416,13 +417,21 @@ async function main(): Promise<void> {
     return;
   }
   const running = await startServer(env, { log, store: await openStoreWithRetry(env.DATABASE_URL, log) });
+  // Probot's setup mode starts its own proxy from the same variable; this one forwards to the real server.
+  const proxy = env.WEBHOOK_PROXY_URL
+    ? await startWebhookProxy({
+        source: env.WEBHOOK_PROXY_URL,
+        target: `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST}:${new URL(running.url).port}${env.WEBHOOK_PATH}`,
+        log: log.child({ name: "webhook-proxy" }),
+      })
+    : null;
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down: finishing in-flight work");
-    running
-      .stop()
+    Promise.resolve(proxy?.stop())
+      .then(() => running.stop())
       .then(() => running.store.close())
       .then(
         () => process.exit(0),
