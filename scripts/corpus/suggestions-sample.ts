@@ -5,7 +5,7 @@
 // The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
 import { readFileSync } from "node:fs";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
-import { postableSuggestion, rewriteInput } from "../../src/coaching/render-suggestion.js";
+import { postableSuggestion, rewriteInput, suggestionPlain } from "../../src/coaching/render-suggestion.js";
 import { seededRandom, shuffled } from "../seeded-random.js";
 import { type LabeledComment, readLabeledCorpus } from "./corpus-files.js";
 
@@ -15,6 +15,14 @@ export type SuggestionVerdict = (typeof VERDICTS)[number];
 /** The suggestion the app would show for a comment it lists: the heuristic's, through the renderers' checker. */
 export function suggestionFor(body: string): string {
   return postableSuggestion(body, suggestRewrite(rewriteInput(body)));
+}
+
+/**
+ * The line a nudge shows under the comment (plain text): the suggestion, or "Missing: the why." where only a
+ * generic line was left. This is what the readers judge.
+ */
+export function shownLine(body: string): string {
+  return suggestionPlain(body, suggestRewrite(rewriteInput(body)));
 }
 
 export function sampleCorrecting(
@@ -77,7 +85,7 @@ function main(args: string[]): void {
   const sample = sampleCorrecting(corpus.comments, option(args, "--size", 120), option(args, "--seed", 14));
   const jsonl = args.includes("--jsonl");
   sample.forEach((c, i) => {
-    const suggestion = suggestionFor(c.body);
+    const suggestion = shownLine(c.body);
     if (jsonl) {
       console.log(JSON.stringify({ id: c.id, body: c.body, suggestion }));
       return;

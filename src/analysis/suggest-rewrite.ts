@@ -18,11 +18,11 @@ export interface RewriteInput {
 }
 
 const EXTRA_VERBS =
-  "get|kill|leave|spell out|clarify|rephrase|reword|mention|explain|deprecate|say|name|print|log|assert|set|reset|expose|hide|drop|factor out|break up|break out";
+  "get rid of|get|kill|cover|inherit|leave|spell out|clarify|rephrase|reword|mention|explain|deprecate|say|name|print|log|assert|set|reset|expose|hide|drop|factor out|break up|break out";
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
@@ -40,6 +40,13 @@ const CODE_ONLY =
 const NEEDS =
   /^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
 const INSTEAD = /^(.+?)\s+instead of\s+(.+)$/i;
+const PROPOSAL =
+  /^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
+const BETTER =
+  /^([^,]+?)\s+(?:is|are|would be|seems|looks)\s+(?:much |a bit |)(?:more appropriate|better|preferable|cleaner|simpler|safer|nicer|more readable|more idiomatic)(?:\s+here)?$/i;
+const GO_AWAY =
+  /^([^,]+?)\s+(?:can|could|should)\s+(?:now\s+|just\s+|also\s+)?(?:go away|be removed|be dropped|be deleted)\b/i;
+const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
   /\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white ?spaces?|spaces?|newlines?)|white ?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stop|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
@@ -101,6 +108,33 @@ const PARTICIPLES: Readonly<Record<string, string>> = {
   cache: "cached",
 };
 
+/**
+ * Lines that name nothing of the comment and nothing of its form: a reviewer learns nothing from them that the
+ * nudge's own sentence ("says what to change, not why") did not say. The renderers show no suggestion then.
+ */
+const GENERIC_QUESTIONS = [
+  "what goes wrong if it stays as it is, and what would you do instead?",
+  "what goes wrong if it stays as it is, or what does the change make easier?",
+  "what goes wrong if it stays as it is?",
+  "what goes wrong with it as it is?",
+  "what goes wrong if it doesn't?",
+  "what goes wrong if it does?",
+  "the case or cost you have in mind, so the author knows what to check.",
+  "one sentence on what goes wrong otherwise, or what it makes easier.",
+  "one sentence on what goes wrong otherwise, or what the change makes easier.",
+  "what goes wrong while it stays as it is?",
+  "what is wrong with it as it is?",
+  "what goes wrong, or gets confusing, if it stays?",
+  "what gets easier, or safer, if it does?",
+  "what would break if it changed?",
+];
+
+/** Whether a "what is missing" question is one of the generic lines (see GENERIC_QUESTIONS). */
+export function isGenericMissing(missing: string): boolean {
+  const text = missing.replace(new RegExp(`^${MISSING_PREFIX}\\s*`), "").trim();
+  return GENERIC_QUESTIONS.includes(text);
+}
+
 /** Review comments that need a suggestion are short; a longer one is read from its start (the regexes stay cheap). */
 const MAX_READ_CHARS = 1500;
 
@@ -135,8 +169,13 @@ function draft(input: RewriteInput): string {
   const mechanical = MECHANICAL.test(request_) && words(request_) <= 12;
   // A typo or a blank line needs no why: marking it as a nit tells the author it is minor.
   if (mechanical && substantive.length === 1) return nit(request_);
+  // "Unless gerrit's lying, you left a double space here.": the formatting clause is the request.
+  const formatting = substantive.map(core).find((c) => MECHANICAL.test(c) && words(c) <= 12);
+  if (formatting && words(substantive.join(" ")) <= 16) return nit(formatting);
   if (substantive.length > 1 || words(request_) > MAX_REWRITE_WORDS || /\n/.test(request)) return missing;
   if (UNNEEDED_ANYWHERE.test(request_) || DISLIKE.test(request_)) return missing;
+  // A request followed by its own example ("add docstring e.g.: …") keeps its words: only the question is asked.
+  if (PROPOSAL.test(input.prose) || /\be\.g\.?:|\bex:/i.test(request)) return missing;
   const rewritten = rewrite(request_);
   if (!rewritten) return missing;
   return `${approval ? `${approval}. ` : ""}${rewritten} ${missing}`;
@@ -197,6 +236,7 @@ function core(sentence: string): string {
   return sentence
     .replace(POLITE, "")
     .replace(HEDGE_END, "")
+    .replace(/\s+(?:probably|perhaps|maybe)(?=\s)/gi, "")
     .replace(/[.!:;,\s]+$/, "")
     .trim();
 }
@@ -265,6 +305,16 @@ export function whyQuestion(request: string): string {
   const prefer = PREFER_OVER.exec(text);
   if (prefer?.[1] && prefer[2])
     return `what does ${object(prefer[1])} give us over ${object(prefer[2])} here?`;
+  // "Or the simpler: …", "you can write: …", "something like …": the comment proposes a version.
+  if (PROPOSAL.test(text)) return "one sentence on what this version fixes, or what it makes easier.";
+  const better = BETTER.exec(text);
+  if (better?.[1] && words(better[1]) <= MAX_OBJECT_WORDS)
+    return `what does ${object(lowerSubject(better[1]))} give us here over the current code?`;
+  const goAway = GO_AWAY.exec(text);
+  if (goAway?.[1] && words(goAway[1]) <= MAX_OBJECT_WORDS)
+    return `what makes ${object(lowerSubject(goAway[1]))} unnecessary now (unused, or done elsewhere)?`;
+  const missed = MISSED.exec(text);
+  if (missed?.[1]) return addQuestion(missed[1]);
   const dont = DONT.exec(text);
   if (dont?.[1]) {
     const what = dont[1].split(",")[0] ?? "";
@@ -305,7 +355,7 @@ export function whyQuestion(request: string): string {
 function imperativeQuestion(verb: string, rest: string): string {
   const to = /^(.*?)\s*\b(?:to|into|with|by)\s+(.+)$/i.exec(rest);
   const target = to?.[2] ? object(to[2]) : undefined;
-  const thing = object(to ? (to[1] ?? "") : rest);
+  const thing = object((to ? (to[1] ?? "") : rest).split(/\s+and\s+/)[0] ?? "");
   switch (verb) {
     case "rename":
       return target
@@ -366,6 +416,12 @@ function imperativeQuestion(verb: string, rest: string): string {
       return "what makes the current version hard to follow or change, and where would you start?";
     case "fix":
       return `what goes wrong while ${thing} stays as it is?`;
+    case "cover":
+      return `which input or case goes wrong if ${thing} isn't covered?`;
+    case "inherit":
+      return target || /^(?:\w+\s+)?from\s+/i.test(rest)
+        ? `what does inheriting from ${object(rest.replace(/^(?:\w+\s+)?from\s+/i, ""))} give us here?`
+        : "what does inheriting give us here?";
     case "keep":
     case "leave":
       return `what would break if ${thing} changed?`;
@@ -387,7 +443,7 @@ function imperativeQuestion(verb: string, rest: string): string {
 function addQuestion(what: string): string {
   const thing = object(what.replace(/^(?:a|an|some|more)\s+(?=\w)/i, (m) => m));
   if (
-    /\b(?:tests?|checks?|validation|asserts?|assertions?|guards?|error handling|try|catch|null check)\b/i.test(
+    /\b(?:(?:unit ?)?tests?|checks?|validation|asserts?|assertions?|guards?|error handling|try|catch|null check)\b/i.test(
       what,
     )
   )
@@ -404,10 +460,12 @@ function addQuestion(what: string): string {
 function shouldQuestion(subject: string, negated: boolean, rest: string): string {
   if (/^be\s*:(?![\w`])/i.test(rest)) return "what goes wrong if it stays as it is?";
   const be = /^be\s+(.+)$/i.exec(rest);
-  const it = /^(?:this|that|it)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
+  const it = /^(?:this|that|it|here|there)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
   if (be?.[1]) {
     const what = (be[1].split(",")[0] ?? "").replace(/[.!:;,\s]+$/, "");
+    if (/^(?:removed|deleted|dropped)$/i.test(what) && !negated)
+      return `what goes wrong, or gets confusing, if ${it} ${many ? "stay" : "stays"}?`;
     const moved =
       /^(moved|extracted|split|inlined|combined|merged|hoisted|wrapped|pulled out|placed|put)\b/i.exec(what);
     if (moved && !negated)
@@ -428,6 +486,7 @@ function plural(text: string): boolean {
 /** What a question names: the comment's own words when short, else "this"; code keeps its backticks. */
 function object(phrase: string): string {
   const cut = phrase
+    .replace(/\s+(?:e\.g\.?|i\.e\.?|ex:|for example)(?:\s.*|:.*)?$/i, "")
     .replace(
       /\s+\b(?:here|there|instead|as well|too|please|for now|again|also|then|now|everywhere|below|above)\b.*$/i,
       "",
@@ -494,11 +553,17 @@ function withObject(request: string): string {
     `^(${VERBS})(?=\\s+(?:to|into|in|as|from|with|here|instead|for)\\b|\\s*$)`,
     "i",
   ).exec(request);
-  return match ? `${match[1]} this${request.slice(match[0].length)}` : request;
+  // "put in the git comment the sha1 of …" is not "put this in …": only a short remainder gets "this"; "inherit
+  // from X" has its object already.
+  return match && !/^inherit\b/i.test(request) && words(request.slice(match[0].length)) <= 5
+    ? `${match[1]} this${request.slice(match[0].length)}`
+    : request;
 }
 
 function lowerSubject(subject: string): string {
-  return /^(?:The|This|That|These|Those|It|Its|Our|Your)\b/.test(subject) ? lowerFirst(subject) : subject;
+  // "Here should be X" has no subject: it is about "this".
+  if (/^(?:here|there)$/i.test(subject)) return "this";
+  return /^(?:The|This|That|These|Those|It|Its|Our|Your|All)\b/.test(subject) ? lowerFirst(subject) : subject;
 }
 
 function words(text: string): number {

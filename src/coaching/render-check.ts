@@ -3,7 +3,7 @@ import { stripUnsafeCharacters } from "../analysis/sanitize-rewrite.js";
 import type { NudgeContent } from "./policy.js";
 import { harshWordsPlain } from "./render-kinder-phrasing.js";
 import { nudgeSections } from "./render-sections.js";
-import { suggestionPlain } from "./render-suggestion.js";
+import { hasSuggestion, suggestionPlain } from "./render-suggestion.js";
 import { capLength, count, escapeLogin, footer, link, nudgeMarker, truncate } from "./render-text.js";
 import type { CoachComment } from "./review-facts.js";
 
@@ -113,10 +113,12 @@ function annotation(
 
 // Annotation messages are plain text: no Markdown, and mentions in them notify no one.
 function teachMessage(c: CoachComment): string {
-  return `This says what to change, not why: one sentence of reasoning lets the author reuse it next time. ${suggestionPlain(
-    c.body,
-    c.assessment.suggestion,
-  )}`;
+  const intro =
+    "This says what to change, not why: one sentence of reasoning lets the author reuse it next time.";
+  // Without a suggestion worth making, the sentence above already says what is missing.
+  return hasSuggestion(c.body, c.assessment.suggestion)
+    ? `${intro} ${suggestionPlain(c.body, c.assessment.suggestion)}`
+    : intro;
 }
 
 function harshMessage(c: CoachComment): string {

@@ -1,6 +1,6 @@
 // Renders inline-mode nudges: one reply in the thread of each comment that could teach more (or may land hard).
 import { wordingNote } from "./render-sections.js";
-import { suggestionMarkdown } from "./render-suggestion.js";
+import { hasSuggestion, suggestionMarkdown } from "./render-suggestion.js";
 import { capLength, footer, nudgeMarker } from "./render-text.js";
 import type { CoachComment } from "./review-facts.js";
 
@@ -11,10 +11,12 @@ export function renderInlineReply(reviewId: number, comment: CoachComment): stri
 }
 
 function couldTeachMoreReply(comment: CoachComment): string {
-  return (
-    "💡 This says *what* to change, not *why*: one sentence of reasoning lets the author reuse it next time. " +
-    suggestionMarkdown(comment.body, comment.assessment.suggestion)
-  );
+  const intro =
+    "💡 This says *what* to change, not *why*: one sentence of reasoning lets the author reuse it next time.";
+  // Without a suggestion worth making, the sentence above already says what is missing.
+  return hasSuggestion(comment.body, comment.assessment.suggestion)
+    ? `${intro} ${suggestionMarkdown(comment.body, comment.assessment.suggestion)}`
+    : intro;
 }
 
 function harshReply(comment: CoachComment): string {

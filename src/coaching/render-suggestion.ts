@@ -9,7 +9,12 @@ import {
 import { detectLabel } from "../analysis/detect-label.js";
 import { looksNonEnglish } from "../analysis/looks-non-english.js";
 import { splitProse } from "../analysis/split-prose.js";
-import { type RewriteInput, suggestRewrite, whatIsMissing } from "../analysis/suggest-rewrite.js";
+import {
+  isGenericMissing,
+  type RewriteInput,
+  suggestRewrite,
+  whatIsMissing,
+} from "../analysis/suggest-rewrite.js";
 import { toneSignals } from "../analysis/tone-signals.js";
 import { MAX_SUGGESTION_CHARS, quoteSuggestion, truncate } from "./render-text.js";
 
@@ -41,19 +46,37 @@ export function postableSuggestion(body: string, suggestion: string | undefined)
   ]);
 }
 
-/** The parts of the postable suggestion: what to post instead, and the question that would add the why. */
+/**
+ * The parts of the postable suggestion: what to post instead, and the question that would add the why. Empty when
+ * only a generic line is left (one that names nothing of the comment): the nudge then shows no suggestion, only
+ * MISSING_BRIEF, rather than a template the reviewer would skip (README, "Coaching").
+ */
 export function suggestionParts(body: string, suggestion: string | undefined): SuggestionParts {
-  return splitSuggestion(postableSuggestion(body, suggestion));
+  const parts = splitSuggestion(postableSuggestion(body, suggestion));
+  if (parts.missing === undefined || !isGenericMissing(parts.missing)) return parts;
+  // A rewrite keeps its place; the generic question after it does not (the renderers say "add the why").
+  return parts.rewrite ? { rewrite: parts.rewrite, missing: "" } : {};
 }
+
+/** What a listed comment shows when there is no suggestion worth making: what is missing, in two words. */
+export const MISSING_BRIEF = "the why";
 
 /** Whether a suggestion would be shown as it is (for tests and the corpus check). */
 export const passesChecker = (body: string, suggestion: string): boolean =>
   checkSuggestion(rewriteInput(body).prose, suggestion).length === 0;
 
+/** Whether a listed comment gets a suggestion (else only what is missing: see suggestionParts). */
+export function hasSuggestion(body: string, suggestion: string | undefined): boolean {
+  const { rewrite, missing } = suggestionParts(body, suggestion);
+  return Boolean(rewrite || missing);
+}
+
 /** The suggestion as Markdown after "→": a rewrite in quotes, then the question that would add the why. */
 export function suggestionMarkdown(body: string, suggestion: string | undefined): string {
   const { rewrite, missing } = suggestionParts(body, suggestion);
+  if (!rewrite && !missing) return `*Missing:* ${MISSING_BRIEF}.`;
   const quoted = rewrite ? `*Try:* “${quoteSuggestion(rewrite)}”` : "";
+  if (missing === "") return `${quoted}, and add the why.`;
   if (!missing) return quoted;
   return rewrite
     ? `${quoted} and add the why: ${quoteSuggestion(missing)}`
@@ -63,7 +86,9 @@ export function suggestionMarkdown(body: string, suggestion: string | undefined)
 /** The same as plain text, for check-run annotations (no Markdown there). */
 export function suggestionPlain(body: string, suggestion: string | undefined): string {
   const { rewrite, missing } = suggestionParts(body, suggestion);
+  if (!rewrite && !missing) return `Missing: ${MISSING_BRIEF}.`;
   const quoted = rewrite ? `Try: “${truncate(rewrite, MAX_SUGGESTION_CHARS)}”` : "";
+  if (missing === "") return `${quoted}, and add the why.`;
   if (!missing) return quoted;
   return rewrite ? `${quoted} and add the why: ${missing}` : `Add the why: ${missing}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkSuggestion } from "../../src/analysis/check-suggestion.js";
-import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
+import { isGenericMissing, suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
 import { toneSignals } from "../../src/analysis/tone-signals.js";
 
 const rewrite = (prose: string, extra: { harsh?: boolean; hasSuggestionBlock?: boolean } = {}) =>
@@ -74,6 +74,31 @@ describe("suggestRewrite: the missing why, named in the comment's terms, when no
       "Add the why: what worries you about it? Naming the risk lets the author weigh it.",
     ],
     ["Unfinished docstring.", "Add the why: what is still missing from it?"],
+    // Issue #14, item 4: the comments reader A found only the generic line for.
+    [
+      "u.to_wrapped_dict is more appropriate here",
+      "Add the why: what does u.to_wrapped_dict give us here over the current code?",
+    ],
+    [
+      "_make_engine can go away now",
+      "Add the why: what makes _make_engine unnecessary now (unused, or done elsewhere)?",
+    ],
+    [
+      "you miss an unittest with host=fakehost",
+      "Add the why: which failure would `unittest with host=fakehost` catch?",
+    ],
+    [
+      "Ah, this should be ignore_missing=ignore_missing",
+      "Add the why: what goes wrong if it isn't `ignore_missing=ignore_missing`?",
+    ],
+    [
+      "Or the simpler:\n\nif (mRefreshProgressRunnable != null) {",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
+    [
+      "it's better to add docstring e.g.:\n :param value: the value",
+      "Add the why: what would docstring tell the next reader that the code doesn't?",
+    ],
   ])("%j → %j", (prose, expected) => {
     expect(rewrite(prose)).toBe(expected);
   });
@@ -97,6 +122,35 @@ describe("suggestRewrite: the missing why, named in the comment's terms, when no
   it("does not rewrite a long comment: it keeps its words and asks the one question", () => {
     const text = rewrite(`Please move this to a separate function. ${"Also rename `tmp`. ".repeat(40)}`);
     expect(text).toBe("Add the why: what gets easier, or safer, once it is moved?");
+  });
+});
+
+describe("suggestRewrite: issue #14's sharper readings", () => {
+  it.each([
+    ["unless gerrit's lying, you left a double space here.", "nit: you left a double space here"],
+    [
+      "Here should be BytesIO instead of StringIO.",
+      "Should this be BytesIO instead of StringIO? Add the why: what goes wrong if it isn't BytesIO instead of StringIO?",
+    ],
+    [
+      "I think that you should inherit probably from this class DropDownMenuRegion",
+      "Could we inherit from this class DropDownMenuRegion? Add the why: what does inheriting from this class DropDownMenuRegion give us here?",
+    ],
+    [
+      "This line should be removed",
+      "Should this line be removed? Add the why: what makes this line unnecessary now (unused, or done elsewhere)?",
+    ],
+  ])("%j → %j", (prose, expected) => {
+    expect(rewrite(prose)).toBe(expected);
+  });
+
+  it("knows the generic lines, which name nothing of the comment", () => {
+    expect(isGenericMissing(rewrite("strictly"))).toBe(true);
+    expect(isGenericMissing("Add the why: what goes wrong if it stays as it is?")).toBe(true);
+    expect(isGenericMissing("Add the why: what goes wrong, or gets confusing, if the sleep stays?")).toBe(
+      false,
+    );
+    expect(isGenericMissing(rewrite("u.to_wrapped_dict is more appropriate here"))).toBe(false);
   });
 });
 

@@ -89,6 +89,23 @@ describe("renderSummaryNudge", () => {
     expect(body).not.toContain("“Wrong. What goes wrong");
   });
 
+  it("shows no suggestion where only a generic line is left: it names the comment and what is missing", () => {
+    // "strictly" names nothing a question could be built on: the template would teach the reviewer nothing.
+    const a = correcting("strictly", undefined);
+    const body = renderSummaryNudge(view({ couldTeachMore: [a] }));
+    expect(body).toMatch(/- \[`src\/retry\.ts`\]\([^)]+\): “strictly”\n {2}→ \*Missing:\* the why\./);
+    expect(body).not.toContain("what goes wrong if it stays as it is");
+  });
+
+  it("keeps a rewrite but drops a generic question after it", () => {
+    const a = correcting("Maybe call these allocations_before and allocations_after.", undefined);
+    const body = renderSummaryNudge(view({ couldTeachMore: [a] }));
+    expect(body).toContain(
+      "→ *Try:* “Could we call these allocations\\_before and allocations\\_after?”, and add the why.",
+    );
+    expect(body).not.toContain("or what does the change make easier");
+  });
+
   it("lists at most 10 comments and counts the rest", () => {
     const many = Array.from({ length: 14 }, (_, i) => correcting(`Rename thing ${i}.`));
     const body = renderSummaryNudge(view({ couldTeachMore: many }));
@@ -140,6 +157,15 @@ describe("renderInlineReply", () => {
       "*Try:* “Could we remove the sleep?” and add the why: what goes wrong if it stays?",
     );
     expect(reply).not.toContain("“Remove the sleep.”");
+  });
+
+  it("says only what is missing when there is no suggestion worth making", () => {
+    const reply = renderInlineReply(42, correcting("strictly", undefined));
+    expect(reply).toContain(
+      "💡 This says *what* to change, not *why*: one sentence of reasoning lets the author reuse it next time.\n",
+    );
+    expect(reply).not.toContain("Missing");
+    expect(reply).not.toContain("Add the why");
   });
 
   it("words a harsh comment's reply gently", () => {
