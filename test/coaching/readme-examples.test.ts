@@ -2,9 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { README_EXAMPLES } from "./readme-examples.js";
 
-const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+// The README shows the summary example; docs/coaching.md shows every mode's.
+const readme = ["../../README.md", "../../docs/coaching.md"]
+  .map((file) => readFileSync(new URL(file, import.meta.url), "utf8"))
+  .join("\n");
 
-/** Every `<!-- example:NAME -->…<!-- /example:NAME -->` block in README.md. */
+/** Every `<!-- example:NAME -->…<!-- /example:NAME -->` block in README.md and docs/coaching.md. */
 function blocks(name: string): string[] {
   const re = new RegExp(`<!-- example:${name} -->\\n([\\s\\S]*?)\\n<!-- /example:${name} -->`, "g");
   return [...readme.matchAll(re)].map((m) => m[1] ?? "");
