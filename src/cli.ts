@@ -3,25 +3,35 @@
 import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { Command, CommanderError } from "commander";
-import { backfillCommand } from "./commands/backfill.js";
-import { classifyCommand } from "./commands/classify.js";
-import { digestCommand } from "./commands/digest.js";
-import { ingestFile } from "./commands/ingest-file.js";
 import { type CommandIo, processIo } from "./commands/io.js";
-import { checkRepoAndWeek, printMetrics } from "./commands/metrics.js";
-import { purgeCommand } from "./commands/purge.js";
-import { printStats } from "./commands/stats.js";
-import { windowsCommand } from "./commands/windows.js";
-import { formatProblems } from "./config/format-problems.js";
-import { parseConfigText } from "./config/parse-config-text.js";
-import { defaultConfig } from "./config/schema.js";
-import { validateConfigFile } from "./config/validate-config-file.js";
-import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
 import { githubApiUrl, readEnv } from "./env.js";
-import { createBackfillOctokit } from "./github/backfill-octokit.js";
-import { createGithubPrSource } from "./github/backfill-source.js";
 import { isMainModule } from "./is-main-module.js";
-import { NoStoreError, openStore, type Store, StoreError } from "./store/open-store.js";
+import type { Store } from "./store/open-store.js";
+
+// Each command loads its modules when it runs, not when the CLI starts: `classify` has no use for the store drivers,
+// Octokit or YAML, and loading everything cost a third of a second of every run (bench/classify.ts).
+const load = {
+  backfill: () => import("./commands/backfill.js"),
+  classify: () => import("./commands/classify.js"),
+  digest: () => import("./commands/digest.js"),
+  ingest: () => import("./commands/ingest-file.js"),
+  metrics: () => import("./commands/metrics.js"),
+  purge: () => import("./commands/purge.js"),
+  stats: () => import("./commands/stats.js"),
+  windows: () => import("./commands/windows.js"),
+  config: async () => ({
+    ...(await import("./config/format-problems.js")),
+    ...(await import("./config/parse-config-text.js")),
+    ...(await import("./config/schema.js")),
+    ...(await import("./config/validate-config-file.js")),
+  }),
+  store: () => import("./store/open-store.js"),
+  github: async () => ({
+    ...(await import("./digest/digest-publisher.js")),
+    ...(await import("./github/backfill-octokit.js")),
+    ...(await import("./github/backfill-source.js")),
+  }),
+};
 
 export function buildCli(
   io: CommandIo = processIo,
@@ -47,6 +57,7 @@ export function buildCli(
     fn: (store: Store) => Promise<number>,
     { readOnly = false } = {},
   ): Promise<number> => {
+    const { openStore, NoStoreError, StoreError } = await load.store();
     let store: Store;
     try {
       store = await openStore(db ?? readEnv(env).DATABASE_URL, { readOnly });
@@ -67,6 +78,7 @@ export function buildCli(
     .description("check a .github/review-coach.yml file: exit 0 when valid, 1 with each located error")
     .argument("<file>", "the YAML file")
     .action(async (file: string) => {
+      const { validateConfigFile } = await load.config();
       const { exitCode, output } = await validateConfigFile(file);
       (exitCode === 0 ? io.out : io.err)(output);
       program.setOptionValue("exitCode", exitCode);
@@ -84,6 +96,8 @@ export function buildCli(
     .option("--config <file>", "a review-coach.yml whose llm and coaching.ignore_users settings apply")
     .option(dbOption, `${dbHelp}; with --llm it holds the model's cache and daily budget`)
     .action(async (opts: { llm?: boolean; config?: string; db?: string }) => {
+      const { classifyCommand } = await load.classify();
+      const { defaultConfig, parseConfigText, formatProblems } = await load.config();
       const e = readEnv(env);
       let config = defaultConfig();
       if (opts.config) {
@@ -106,7 +120,7 @@ export function buildCli(
                 config: { ...config.llm, enabled: true },
                 apiKey: e.OPENAI_API_KEY,
                 baseURL: e.OPENAI_BASE_URL,
-                openStore: () => openStore(opts.db ?? e.DATABASE_URL),
+                openStore: async () => (await load.store()).openStore(opts.db ?? e.DATABASE_URL),
               },
             }
           : {}),
@@ -122,6 +136,7 @@ export function buildCli(
     .argument("<file>", "a .jsonl file")
     .option(dbOption, dbHelp)
     .action(async (file: string, opts: { db?: string }) => {
+      const { ingestFile } = await load.ingest();
       program.setOptionValue(
         "exitCode",
         await withStore(opts.db, async (s) => (await ingestFile(s, file, io)).exitCode),
@@ -135,6 +150,7 @@ export function buildCli(
     .option("--dry-run", "count what would be deleted, delete nothing")
     .option(dbOption, dbHelp)
     .action(async (opts: { installation: string; dryRun?: boolean; db?: string }) => {
+      const { purgeCommand } = await load.purge();
       program.setOptionValue(
         "exitCode",
         await withStore(opts.db, (s) => purgeCommand(s, opts, io), { readOnly: opts.dryRun ?? false }),
@@ -147,6 +163,7 @@ export function buildCli(
     .option(dbOption, dbHelp)
     .option("--json", "print one JSON object")
     .action(async (opts: { db?: string; json?: boolean }) => {
+      const { printStats } = await load.stats();
       program.setOptionValue(
         "exitCode",
         await withStore(opts.db, (s) => printStats(s, io, opts.json), { readOnly: true }),
@@ -162,6 +179,7 @@ export function buildCli(
     .option("--json", "print one JSON object")
     .option(dbOption, dbHelp)
     .action(async (opts: { repo: string; week: string; config?: string; json?: boolean; db?: string }) => {
+      const { checkRepoAndWeek, printMetrics } = await load.metrics();
       if (checkRepoAndWeek(opts, io, "metrics") === null) {
         program.setOptionValue("exitCode", 2);
         return;
@@ -190,6 +208,7 @@ export function buildCli(
         json?: boolean;
         db?: string;
       }) => {
+        const { windowsCommand } = await load.windows();
         program.setOptionValue(
           "exitCode",
           await withStore(opts.db, (s) => windowsCommand(s, opts, io), { readOnly: true }),
@@ -198,9 +217,10 @@ export function buildCli(
     );
 
   // GITHUB_TOKEN and the GitHub Enterprise URL are read here, at the edge, and passed in (docs/architecture.md, "Conventions").
-  const github = () => {
+  const github = async () => {
     const parsed = readEnv(env);
     if (!parsed.GITHUB_TOKEN) return null;
+    const { createBackfillOctokit } = await load.github();
     return createBackfillOctokit({
       token: parsed.GITHUB_TOKEN,
       baseUrl: githubApiUrl(parsed),
@@ -219,7 +239,9 @@ export function buildCli(
     .requiredOption("--since <date>", "pull requests updated on or after this date, e.g. 2026-09-01")
     .option(dbOption, dbHelp)
     .action(async (repo: string, opts: { since: string; db?: string }) => {
-      const octokit = github();
+      const { backfillCommand } = await load.backfill();
+      const { createGithubPrSource } = await load.github();
+      const octokit = await github();
       if (octokit === null) {
         io.err(`review-coach backfill: ${noToken}`);
         program.setOptionValue("exitCode", 2);
@@ -241,10 +263,11 @@ export function buildCli(
     .option("--post", "post it (once per target and week)")
     .option(dbOption, dbHelp)
     .action(async (opts: { repo: string; week: string; config?: string; post?: boolean; db?: string }) => {
-      const publisher = () => {
-        const octokit = github();
-        return octokit === null ? noToken : createOctokitDigestPublisher(octokit);
-      };
+      const { checkRepoAndWeek } = await load.metrics();
+      const { digestCommand } = await load.digest();
+      const { createOctokitDigestPublisher } = await load.github();
+      const octokit = opts.post ? await github() : null;
+      const publisher = () => (octokit === null ? noToken : createOctokitDigestPublisher(octokit));
       if (checkRepoAndWeek(opts, io, "digest") === null) {
         program.setOptionValue("exitCode", 2);
         return;
