@@ -31,10 +31,19 @@ const [command, args] = existsSync(built)
   ? [process.execPath, [built, "classify"]]
   : [process.execPath, ["--import", "tsx", path.join(repoRoot, "src/cli.ts"), "classify"]];
 
+// GNU time, where the machine has it, adds the child's CPU seconds: on a busy machine wall time says little.
+const gnuTime = existsSync("/usr/bin/time");
+const [program, programArgs] = gnuTime
+  ? ["/usr/bin/time", ["-f", "cpu %U %S", command, ...args]]
+  : [command, args];
 const start = performance.now();
-const child = spawn(command, args, {
-  stdio: ["pipe", "pipe", "inherit"],
+const child = spawn(program, programArgs, {
+  stdio: ["pipe", "pipe", "pipe"],
   env: { ...process.env, LOG_LEVEL: "silent" },
+});
+let stderr = "";
+child.stderr.on("data", (chunk: Buffer) => {
+  stderr += chunk.toString();
 });
 let lines = 0;
 child.stdout.on("data", (chunk: Buffer) => {
@@ -46,6 +55,15 @@ child.on("close", (code) => {
   console.log(
     `review-coach classify (${existsSync(built) ? "built" : "tsx"}): ${lines} of ${COMMENTS} comments in ${seconds.toFixed(2)} s, start-up included: ${Math.round(lines / seconds).toLocaleString("en")} comments/s (target ≥ 10,000/s)`,
   );
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+  if (cpu) {
+    const cpuSeconds = Number(cpu[1]) + Number(cpu[2]);
+    console.log(
+      `  CPU: ${cpuSeconds.toFixed(2)} s (user + system), ${Math.round(lines / cpuSeconds).toLocaleString("en")} comments per CPU-second`,
+    );
+  }
+  const errors = stderr.replace(/cpu [\d.]+ [\d.]+\s*$/, "").trim();
+  if (errors) console.log(errors);
   console.log(
     `  corpus: ${bodies.length} distinct bodies from ${sources.map((s) => path.basename(s)).join(", ")}, cycled`,
   );
