@@ -19,7 +19,11 @@ const MIN_FEEDBACK = 5;
  * 5. harsh: any harsh comment (a count; never which).
  * PRs still waiting past the target are not advice: the digest lists them first, with links (build-digest.ts).
  */
-export function buildAdvice(week: WeekMetrics, config: RepoConfig): Advice[] {
+export function buildAdvice(
+  week: WeekMetrics,
+  config: RepoConfig,
+  windowAdvice: Advice | null = null,
+): Advice[] {
   const rules = config.review_windows;
   const target = rules.first_review_target_hours;
   const team = week.team;
@@ -27,7 +31,8 @@ export function buildAdvice(week: WeekMetrics, config: RepoConfig): Advice[] {
   const p50 = team.pickupP50Hours;
   const p90 = team.pickupP90Hours;
   const breaches = team.targetBreaches ?? 0;
-  const advice: Advice[] = [];
+  // A window set that would have done better comes first (build-window-advice.ts, docs/metrics.md).
+  const advice: Advice[] = windowAdvice === null ? [] : [windowAdvice];
 
   const gap = longestWindowGapHours(rules.windows, rules.working_hours);
   const missedTarget = (p90 !== null && p90 > target) || breaches > 0;

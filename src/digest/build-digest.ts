@@ -16,6 +16,7 @@ import { nearestRank } from "../metrics/percentile.js";
 import type { OpenEndedPr, WeekMetrics } from "../metrics/week-metrics.js";
 import { buildAdvice } from "./build-advice.js";
 import { buildStandouts } from "./build-standouts.js";
+import { buildWindowAdvice } from "./build-window-advice.js";
 import type {
   DigestInput,
   DigestModel,
@@ -96,7 +97,19 @@ export function buildDigest(input: DigestInput): DigestModel {
     openEndedTotal: current.openEnded.length,
     worthALook: waiting.slice(0, LIST_LIMIT),
     worthALookTotal: waiting.length,
-    advice: quiet ? [] : buildAdvice(current, config),
+    advice: quiet
+      ? []
+      : buildAdvice(
+          current,
+          config,
+          buildWindowAdvice({
+            events: input.events,
+            verdicts: input.verdicts,
+            config,
+            week: input.week,
+            now: input.now,
+          }),
+        ),
     definitions: {
       timezone: config.review_windows.timezone,
       reviewerZones: Object.entries(config.review_windows.reviewers).map(([login, settings]) =>

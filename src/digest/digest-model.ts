@@ -101,7 +101,14 @@ export interface WaitingPr {
 }
 
 export interface Advice {
-  id: "sparse-windows" | "slow-pickup" | "interruptions" | "off-window" | "low-teaching" | "harsh";
+  id:
+    | "sparse-windows"
+    | "slow-pickup"
+    | "interruptions"
+    | "off-window"
+    | "low-teaching"
+    | "harsh"
+    | "better-windows";
   text: string;
 }
 

@@ -5,6 +5,7 @@ import type { DigestModel, TrendPoint, WaitingPr } from "./digest-model.js";
 import { renderChange } from "./render-change.js";
 import { formatCount, formatFigure, formatHours, formatPercent } from "./render-figures.js";
 import { escapeMarkdownInline } from "./render-quote.js";
+import { renderWindowDefinitions } from "./render-window-definitions.js";
 import { niceCeiling, renderXyChart } from "./render-xychart.js";
 
 export interface RenderedDigest {
@@ -331,6 +332,7 @@ function footer(model: DigestModel): string {
       `${excluded.draftActivities} on drafts, ${excluded.ignoredUsers} by ignored users` +
       `${d.ignoreUsers.length > 0 ? ` (${d.ignoreUsers.map((u) => `\`${u.replace(/`/g, "")}\``).join(", ")})` : ""}. ` +
       "Deleted comments still count as activity but not as feedback.",
+    renderWindowDefinitions(model.current.windowFigures?.team, d.targetHours),
     `**Data**: events from ${loaded} on; a pull request that became ready before then has no measured pickup.`,
   ];
   return [

@@ -562,9 +562,17 @@ export function windowsWhatIf(
   const whatIf = createWhatIf(input, range, ranges);
   const today = whatIf.evaluate(input.config.windows);
   const todayKey = today.windows.join(",");
+  // Closest to today's first (fewest windows added or removed), so that among sets with the same figures the front
+  // keeps the smallest change.
+  const distance = (result: WindowSetResult): number =>
+    result.windows.filter((w) => !today.windows.includes(w)).length +
+    today.windows.filter((w) => !result.windows.includes(w)).length;
   const results = candidateWindowSets(input.config)
     .map((windows) => whatIf.evaluate(windows))
-    .filter((result) => result.windows.join(",") !== todayKey);
+    .filter((result) => result.windows.join(",") !== todayKey)
+    .map((result) => ({ result, distance: distance(result) }))
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ result }) => result);
   const targetHours = input.config.first_review_target_hours;
   return {
     report: {
