@@ -1,8 +1,9 @@
 // Process entry: env → store (migrated) → job queue → Probot middleware, /healthz, /readyz, /metrics → graceful shutdown.
+import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Logger, pino } from "pino";
-import { Probot, ProbotOctokit, run } from "probot";
+import { Probot, ProbotOctokit } from "probot";
 import { createInMemoryJudgeFailures } from "./analysis/in-memory-judge-failures.js";
 import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
 import { createApp } from "./app.js";
@@ -29,6 +30,7 @@ import {
   observeJudge,
 } from "./observability/metrics.js";
 import { checkReady, readinessAnswer } from "./observability/readiness.js";
+import { startSetupServer } from "./setup-server.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
 import { purgeRemovedInstallations } from "./store/retention-repository.js";
@@ -404,6 +406,8 @@ export async function openStoreWithRetry(
 }
 
 async function main(): Promise<void> {
+  // .env (written by Probot's setup page) fills in what the environment does not set.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const env = readEnv();
   const log = createLogger(env);
   const credentials = checkCredentials(env);
@@ -413,7 +417,7 @@ async function main(): Promise<void> {
       "no GitHub App credentials (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH): starting Probot's setup page to " +
         "register the app (README, Registering the app)",
     );
-    await run(createApp({ store: await openStore(env.DATABASE_URL), now: () => new Date(), identity: {} }));
+    await startSetupServer(env, log);
     return;
   }
   const running = await startServer(env, { log, store: await openStoreWithRetry(env.DATABASE_URL, log) });
