@@ -14,9 +14,9 @@ export default {
       { useESM: true, tsconfig: "test/tsconfig.json", diagnostics: { ignoreCodes: ["TS151001"] } },
     ],
   },
-  // Most of the suite's time is spent waiting (servers, retries, leases, settle delays), not computing: four
+  // Most of the suite's time is spent waiting (servers, retries, leases, settle delays), not computing: three
   // workers overlap those waits on a 2-core machine, where Jest's default (cores - 1) would run one file at a time.
-  maxWorkers: 4,
+  maxWorkers: 3,
   // Quiet when green: failing files print in full, passing ones print nothing; one line per skipped group.
   reporters: ["<rootDir>/test/setup/quiet-reporter.js", "summary"],
   testTimeout: 30000,

@@ -70,7 +70,7 @@ export function describeConfigReport(target: StoreTarget): void {
       // Observed, not coached: no nudge on GitHub, every event still recorded.
       expect(fake.appComments(DEMO_REPO)).toEqual([]);
       expect(await countRows(e2e.store, "deliveries")).toBe(envelopes.length + 1);
-    }, 60_000);
+    }, 120_000);
 
     it("is reported again only when the file changes, and coaching starts once it is valid", async () => {
       e2e = await startE2e(target, { config: TYPO_CONFIG });
@@ -87,7 +87,7 @@ export function describeConfigReport(target: StoreTarget): void {
       expect(answers.filter((a) => !isAck(a))).toEqual([]);
       expect(fake.checkRuns(DEMO_REPO)).toHaveLength(2);
       expect(fake.appComments(DEMO_REPO).length).toBeGreaterThan(0);
-    }, 60_000);
+    }, 120_000);
 
     it("is reported once as a PR comment when the app may not create check runs", async () => {
       e2e = await startE2e(target, { config: TYPO_CONFIG });
@@ -108,6 +108,6 @@ export function describeConfigReport(target: StoreTarget): void {
       expect(comments).toHaveLength(1);
       expect(comments[0]?.issueNumber).toBe((opened.payload.pull_request as { number: number }).number);
       expect(comments[0]?.body).toContain("enabeld");
-    }, 60_000);
+    }, 120_000);
   });
 }

@@ -55,7 +55,7 @@ async function spawnServer(env: Record<string, string>): Promise<ServerChild> {
   children.push(child);
   let output = "";
   const url = await within(
-    30_000,
+    60_000,
     "server child to listen",
     new Promise<string>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => {
@@ -183,7 +183,8 @@ export function describeCrashRecovery(mode: "before" | "after"): void {
           HOST: "127.0.0.1",
           PORT: "0",
           LOG_LEVEL: "warn",
-          TEST_JOB_LEASE_SECONDS: "2",
+          // Long enough that the held job is still active (its lease unexpired) when it is killed, on a loaded machine.
+        TEST_JOB_LEASE_SECONDS: "5",
         };
 
         const first = await spawnServer(env);

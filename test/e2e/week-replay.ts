@@ -50,7 +50,7 @@ export function describeWeekReplay(target: StoreTarget): void {
         clock.set(envelope.at);
         answers.push((await e2e.stack.deliver(envelope)).status);
       }
-    }, 60_000);
+    }, 120_000);
 
     afterAll(async () => {
       await e2e?.close();
@@ -73,7 +73,7 @@ export function describeWeekReplay(target: StoreTarget): void {
         answers.push((await e2e.stack.deliver(envelope)).status);
       }
       expect(answers.every((s) => s >= 200 && s < 300)).toBe(true);
-    }, 30_000);
+    }, 60_000);
 
     it("acknowledges every delivery with 2xx and records each review, comment and PR event", async () => {
       expect(answers.every((s) => s >= 200 && s < 300)).toBe(true);
@@ -127,7 +127,7 @@ export function describeWeekReplay(target: StoreTarget): void {
       expect(fake.appComments(DEMO_REPO).map((c) => ({ id: c.id, body: c.body }))).toEqual(comments);
       expect(fake.requestsTo("POST", /\/issues\/\d+\/comments$/)).toHaveLength(creates);
       expect(fake.requestsTo("PATCH", "/issues/comments/")).toHaveLength(updates);
-    }, 60_000);
+    }, 120_000);
 
     it("saves a reviewer's /review-coach off and confirms it with one 👍, however often it arrives", async () => {
       const command = envelopes.find(
@@ -166,7 +166,7 @@ export function describeWeekReplay(target: StoreTarget): void {
       expect(fake.issues(DEMO_REPO)).toHaveLength(1);
       expect(fake.requestsTo("POST", /\/repos\/acme\/payments\/issues$/)).toHaveLength(1);
       expect(fake.labels(DEMO_REPO).map((l) => l.name)).toEqual(["review-coach"]);
-    }, 40_000);
+    }, 80_000);
 
     it("reads the repository's config once per process, not once per event (the config cache)", () => {
       const reads = e2e.stack.fake.requestsTo(
