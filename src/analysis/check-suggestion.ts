@@ -33,7 +33,7 @@ export interface SuggestionParts {
 
 // Jabs the tone markers do not catch, because they are about the person only in context.
 const JAB =
-  /\b(?:honestly|seriously|i (?:don't|do not|can't|cannot) (?:know|understand|see|believe) how|how (?:did|does|could|can|would) (?:this|that|it|you)\b[^.?!]*\b(?:pass|work|get|compile|merge|land)|did you (?:even|actually|test|try|read|run)|have you (?:even|actually|tested|tried|read|run)|as i (?:said|told|mentioned)|like i said|i already (?:said|told)|for the (?:last|second|third|nth) time|again\?)/i;
+  /\b(?:honestly|\w+ hates? you|seriously|i (?:don't|do not|can't|cannot) (?:know|understand|see|believe) how|how (?:did|does|could|can|would) (?:this|that|it|you)\b[^.?!]*\b(?:pass|work|get|compile|merge|land)|did you (?:even|actually|test|try|read|run)|have you (?:even|actually|tested|tried|read|run)|as i (?:said|told|mentioned)|like i said|i already (?:said|told)|for the (?:last|second|third|nth) time|again\?)/i;
 // A rewrite that opens with the bare verdict ("Wrong.") keeps the curtness it is meant to replace.
 const CURT_VERDICT =
   /^\W*(?:wrong|incorrect|no|nope|bad|ugly|gross|meh|pointless|useless|not needed|unnecessary)\s*[.!]/i;

@@ -49,7 +49,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white ?spaces?|spaces?|newlines?)|white ?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stop|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white ?spaces?|spaces?|newlines?)|white ?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used)\b/i;
 const WRONG =
@@ -172,17 +172,22 @@ function draft(input: RewriteInput): string {
   // "Unless gerrit's lying, you left a double space here.": the formatting clause is the request.
   const formatting = substantive.map(core).find((c) => MECHANICAL.test(c) && words(c) <= 12);
   if (formatting && words(substantive.join(" ")) <= 16) return nit(formatting);
+  // "You can write: …", "something like: …": the comment proposes a version, and the question is about it.
+  if (PROPOSAL.test(input.prose))
+    return `${MISSING_PREFIX} one sentence on what this version fixes, or what it makes easier.`;
   if (substantive.length > 1 || words(request_) > MAX_REWRITE_WORDS || /\n/.test(request)) return missing;
   if (UNNEEDED_ANYWHERE.test(request_) || DISLIKE.test(request_)) return missing;
   // A request followed by its own example ("add docstring e.g.: …") keeps its words: only the question is asked.
-  if (PROPOSAL.test(input.prose) || /\be\.g\.?:|\bex:/i.test(request)) return missing;
+  if (/\be\.g\.?:|\bex:/i.test(request)) return missing;
   const rewritten = rewrite(request_);
   if (!rewritten) return missing;
   return `${approval ? `${approval}. ` : ""}${rewritten} ${missing}`;
 }
 
 function nit(request: string): string {
-  return `nit: ${lowerFirst(request.replace(/[\s?]+$/, ""))}`;
+  // "minor nit: …" is marked once.
+  const text = request.replace(/^(?:minor\s+)?nit\s*:?\s*/i, "").replace(/[\s?]+$/, "");
+  return `nit: ${lowerFirst(text)}`;
 }
 
 function nothingToKeep(hasSuggestionBlock: boolean): string {

@@ -129,6 +129,19 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
   it.each([
     ["unless gerrit's lying, you left a double space here.", "nit: you left a double space here"],
     [
+      "minor nit: End all these comment sentences with periods.",
+      "nit: end all these comment sentences with periods",
+    ],
+    [
+      "you can write:\n\n  with self.tap_service() as ts:",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
+    // The jab is not kept as a "nit": only the generic line is left, which the renderers do not show.
+    [
+      "pep8 hates you for this",
+      "Add the why: one sentence on what goes wrong otherwise, or what the change makes easier.",
+    ],
+    [
       "Here should be BytesIO instead of StringIO.",
       "Should this be BytesIO instead of StringIO? Add the why: what goes wrong if it isn't BytesIO instead of StringIO?",
     ],
