@@ -7,8 +7,8 @@ import {
   listReviewCommentLines,
   updateCoachingCheck,
 } from "../github/create-coaching-check.js";
+import { survivableStatus } from "../github/github-error.js";
 import { deleteThreadReply, replyInThread, updateThreadReply } from "../github/reply-in-thread.js";
-import { survivableStatus } from "../github/survivable-status.js";
 import { deleteNudgeComment, findNudgeComment, upsertNudgeComment } from "../github/upsert-nudge-comment.js";
 import type { DecisionOutcome } from "../store/coaching-decisions-repository.js";
 import type { NudgeRecord, NudgeReplies, NudgeStatus, NudgeUpdate } from "../store/nudges-repository.js";

@@ -1,5 +1,6 @@
 // The port the digest posts through, and its adapter over any octokit (Probot's installation client or @octokit/rest).
 import type { Octokit } from "@octokit/rest";
+import { httpStatusOf } from "../github/github-error.js";
 
 export interface DigestIssue {
   number: number;
@@ -24,11 +25,6 @@ const split = (repo: string): { owner: string; repo: string } => {
   return { owner, repo: name };
 };
 
-const statusOf = (error: unknown): number | undefined => {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" ? status : undefined;
-};
-
 export function createOctokitDigestPublisher(octokit: RequestOctokit): DigestPublisher {
   return {
     async ensureLabel(repo, label) {
@@ -41,7 +37,7 @@ export function createOctokitDigestPublisher(octokit: RequestOctokit): DigestPub
         });
       } catch (error) {
         // 422 already_exists: the label is there, which is all this asks for.
-        if (statusOf(error) !== 422) throw error;
+        if (httpStatusOf(error) !== 422) throw error;
       }
     },
     async findIssue(repo, label, marker) {

@@ -1,5 +1,6 @@
 // Posts a config problem report: a neutral check run on the PR's head commit, else a PR comment.
 import type { ProbotOctokit } from "probot";
+import { httpStatusOf } from "./github-error.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -11,11 +12,6 @@ export interface ReportTarget {
 }
 
 export const CONFIG_CHECK_NAME = "review-coach config";
-
-export function httpStatusOf(error: unknown): number | undefined {
-  const status = typeof error === "object" && error !== null && "status" in error ? error.status : undefined;
-  return typeof status === "number" ? status : undefined;
-}
 
 /** Returns how it was reported. Throws the GitHub error when neither way is allowed. */
 export async function reportConfigProblems(

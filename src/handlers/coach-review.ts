@@ -1,13 +1,13 @@
 // Glue: once ingest has stored a delivery, coaches a submitted review now, and re-evaluates a review once a burst
 // of its comments or edits has settled (single comments and replies, edits that may make the comments teach).
 import type { Context } from "probot";
-import { z } from "zod";
 import type { SecondOpinionPorts } from "../analysis/second-opinion.js";
 import { type CoachingObserver, evaluateReview } from "../coaching/evaluate-review.js";
 import { parseCoachCommand } from "../coaching/policy-command.js";
 import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
 import { isBotActor } from "../ingest/normalize-delivery.js";
+import { CoachPayload } from "../ingest/payload-schemas.js";
 import { type ConfigDeps, resolveRepoConfig } from "./resolve-repo-config.js";
 
 export interface CoachDeps extends ConfigDeps {
@@ -24,35 +24,10 @@ export interface CoachDeps extends ConfigDeps {
   observer?: CoachingObserver;
 }
 
-const Actor = z.looseObject({ login: z.string(), type: z.string().default("User") });
-
-const CoachPayload = z.looseObject({
-  action: z.string(),
-  installation: z.looseObject({ id: z.number() }).nullish(),
-  repository: z.looseObject({
-    name: z.string(),
-    full_name: z.string(),
-    owner: z.looseObject({ login: z.string() }),
-  }),
-  pull_request: z.looseObject({
-    number: z.number(),
-    user: Actor,
-    head: z.looseObject({ sha: z.string().optional() }).nullish(),
-  }),
-  review: z.looseObject({ id: z.number(), user: Actor.nullable() }).optional(),
-  comment: z
-    .looseObject({
-      body: z.string().nullish(),
-      user: Actor.nullable(),
-      pull_request_review_id: z.number().nullish(),
-    })
-    .optional(),
-});
-
 type Trigger = { when: "now" | "settle"; reviewId: number };
 
 /** Which deliveries (re)evaluate which review, and when. */
-function triggerOf(event: string, p: z.infer<typeof CoachPayload>): Trigger | undefined {
+function triggerOf(event: string, p: CoachPayload): Trigger | undefined {
   const prAuthor = p.pull_request.user.login.toLowerCase();
   if (event === "pull_request_review" && p.review) {
     // Bots (our own inline replies are wrapped in reviews too) are never coached: skip before any API call.

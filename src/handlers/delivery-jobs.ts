@@ -1,7 +1,7 @@
 // Glue: runs a delivery's work as persistent jobs, so the webhook is acknowledged as soon as it is stored (docs/architecture.md, "The flow").
 import { Context, type Probot } from "probot";
 import type { SettleScheduler } from "../coaching/settle-scheduler.js";
-import { httpStatusOf } from "../github/report-config-problems.js";
+import { describeGitHubError, httpStatusOf } from "../github/github-error.js";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
 import { ExpectedRetryJobError } from "../jobs/expected-retry-job-error.js";
 import type { JobQueue } from "../jobs/job-queue.js";
@@ -59,12 +59,7 @@ export function registerDeliveryJobs(
       // Anything else is retried; the status goes into the reason a dead letter shows.
       const status = httpStatusOf(error);
       if (status === undefined) throw error;
-      throw new Error(
-        `GitHub answered ${status}: ${error instanceof Error ? error.message : String(error)}`,
-        {
-          cause: error,
-        },
-      );
+      throw new Error(describeGitHubError(error), { cause: error });
     }
   };
 

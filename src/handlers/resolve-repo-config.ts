@@ -4,6 +4,7 @@ import { type LoadedConfig, loadRepoConfig } from "../config/load-repo-config.js
 import { renderConfigProblems } from "../config/render-config-problems.js";
 import { defaultConfig, type RepoConfig } from "../config/schema.js";
 import { reportConfigProblems } from "../github/report-config-problems.js";
+import { ConfigPayload } from "../ingest/payload-schemas.js";
 import type { Store } from "../store/open-store.js";
 import { claimConfigReport, releaseConfigReport, saveRepoConfig } from "../store/repo-configs-repository.js";
 
@@ -68,14 +69,9 @@ export function createRepoConfigCache(options: RepoConfigCacheOptions = {}): Rep
   };
 }
 
-interface PrPayload {
-  repository: { full_name: string; name: string; owner: { login: string } };
-  pull_request?: { number: number; head?: { sha?: string } };
-  issue?: { number: number };
-}
-
 export async function resolveRepoConfig(context: Context, deps: ConfigDeps): Promise<ResolvedConfig> {
-  const payload = context.payload as unknown as PrPayload;
+  // Ingest has recorded this delivery, so its repository fields are there; a payload without them fails here, once.
+  const payload = ConfigPayload.parse(context.payload);
   const owner = payload.repository.owner.login;
   const repo = payload.repository.name;
   const repoFullName = payload.repository.full_name;

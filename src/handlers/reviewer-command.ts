@@ -1,27 +1,16 @@
 // Glue: `/review-coach off` and `/review-coach on` in a PR comment or review comment; confirmed with a 👍.
 import type { Context } from "probot";
-import { z } from "zod";
 import { parseCoachCommand } from "../coaching/policy-command.js";
 import { addReaction } from "../github/add-reaction.js";
-import { survivableStatus } from "../github/survivable-status.js";
+import { survivableStatus } from "../github/github-error.js";
 import { isBotActor } from "../ingest/normalize-delivery.js";
+import { CommandPayload } from "../ingest/payload-schemas.js";
 import type { Store } from "../store/open-store.js";
 import { setOptOut } from "../store/opt-outs-repository.js";
 
 export interface CommandDeps {
   store: Store;
 }
-
-const CommandPayload = z.looseObject({
-  installation: z.looseObject({ id: z.number() }).nullish(),
-  repository: z.looseObject({ name: z.string(), owner: z.looseObject({ login: z.string() }) }),
-  comment: z.looseObject({
-    id: z.number(),
-    body: z.string().nullish(),
-    user: z.looseObject({ login: z.string(), type: z.string().default("User") }).nullable(),
-    created_at: z.string(),
-  }),
-});
 
 /** Stores the reviewer's choice per installation and reacts +1. Returns the command, if the comment was one. */
 export async function handleReviewerCommand(

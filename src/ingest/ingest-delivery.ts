@@ -9,6 +9,7 @@ import type { Store } from "../store/open-store.js";
 import { upsertPullRequest } from "../store/pull-requests-repository.js";
 import type { DeliveriesTable } from "../store/schema.js";
 import { type AppIdentity, type NormalizedDelivery, normalizeDelivery } from "./normalize-delivery.js";
+import { DeliveryFacts } from "./payload-schemas.js";
 import type { ReviewEvent } from "./review-event.js";
 
 export interface Delivery {
@@ -34,13 +35,13 @@ export async function ingestDelivery(
   options: IngestOptions,
 ): Promise<IngestResult> {
   const receivedAt = options.now().toISOString();
-  const action = actionOf(delivery.payload);
+  const facts = DeliveryFacts.parse(delivery.payload);
   const row: DeliveriesTable = {
     id: delivery.id,
     event: delivery.event,
-    action,
-    installation_id: installationOf(delivery.payload),
-    repo_full_name: repoOf(delivery.payload),
+    action: facts.action,
+    installation_id: facts.installation,
+    repo_full_name: facts.repository,
     received_at: receivedAt,
     status: "processed",
     error: null,
@@ -104,25 +105,3 @@ async function assessEvents(tx: Parameters<typeof upsertAssessment>[0], events: 
     });
   }
 }
-
-function field(payload: unknown, ...path: string[]): unknown {
-  let cur: unknown = payload;
-  for (const key of path) {
-    if (cur == null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
-const actionOf = (p: unknown): string | null => {
-  const a = field(p, "action");
-  return typeof a === "string" ? a : null;
-};
-const installationOf = (p: unknown): number | null => {
-  const id = field(p, "installation", "id");
-  return typeof id === "number" ? id : null;
-};
-const repoOf = (p: unknown): string | null => {
-  const n = field(p, "repository", "full_name");
-  return typeof n === "string" ? n : null;
-};

@@ -1,4 +1,14 @@
-// Zod schemas for just the webhook payload fields ingest reads: payloads are untrusted input (docs/architecture.md, "Conventions").
+// The one module that reads GitHub's webhook payloads: zod schemas for just the fields ingest and the handlers depend
+// on, checked at compile time against @octokit/webhooks-types (payloads are untrusted input: docs/architecture.md,
+// "Conventions").
+import type {
+  InstallationEvent,
+  InstallationRepositoriesEvent,
+  IssueCommentEvent,
+  PullRequestEvent,
+  PullRequestReviewCommentEvent,
+  PullRequestReviewEvent,
+} from "@octokit/webhooks-types";
 import { z } from "zod";
 
 export const Actor = z.looseObject({
@@ -122,3 +132,85 @@ export const InstallationPayload = z.looseObject({
     .optional(),
   repositories_removed: z.array(z.looseObject({ id: z.number(), full_name: z.string() })).optional(),
 });
+
+/** What every stored delivery row records, read leniently: a field that is missing or malformed is null. */
+export const DeliveryFacts = z
+  .object({
+    action: z.string().nullable().catch(null),
+    installation: z
+      .looseObject({ id: z.number() })
+      .transform((installation) => installation.id)
+      .nullable()
+      .catch(null),
+    repository: z
+      .looseObject({ full_name: z.string() })
+      .transform((repository) => repository.full_name)
+      .nullable()
+      .catch(null),
+  })
+  .catch({ action: null, installation: null, repository: null });
+
+const CommentAuthor = Actor.nullable();
+
+/** `/review-coach off|on` in a PR comment or review comment (handlers/reviewer-command.ts). */
+export const CommandPayload = z.looseObject({
+  installation: Installation.nullish(),
+  repository: Repository,
+  comment: z.looseObject({
+    id: z.number(),
+    body: z.string().nullish(),
+    user: CommentAuthor,
+    created_at: z.string(),
+  }),
+});
+
+/** A review or review comment that may (re)evaluate a review's nudge (handlers/coach-review.ts). */
+export const CoachPayload = z.looseObject({
+  action: z.string(),
+  installation: Installation.nullish(),
+  repository: Repository,
+  pull_request: z.looseObject({
+    number: z.number(),
+    user: Actor,
+    head: z.looseObject({ sha: z.string().optional() }).nullish(),
+  }),
+  review: z.looseObject({ id: z.number(), user: CommentAuthor }).optional(),
+  comment: z
+    .looseObject({
+      body: z.string().nullish(),
+      user: CommentAuthor,
+      pull_request_review_id: z.number().nullish(),
+    })
+    .optional(),
+});
+export type CoachPayload = z.infer<typeof CoachPayload>;
+
+/** Where a config report goes: the repository, and the PR (or the PR's conversation) of the delivery. */
+export const ConfigPayload = z.looseObject({
+  repository: Repository,
+  pull_request: z
+    .looseObject({ number: z.number(), head: z.looseObject({ sha: z.string().optional() }).nullish() })
+    .optional(),
+  issue: z.looseObject({ number: z.number() }).optional(),
+});
+
+/**
+ * Compile-time check that every payload GitHub documents passes the schemas above: `Accepts<typeof S, E>` fails to
+ * type-check when a schema asks for a field, or a type, that webhooks-types says event E may not have.
+ */
+type Declared<T> = T extends readonly (infer U)[]
+  ? Declared<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Declared<T[K]> }
+    : T;
+type Accepts<S extends z.ZodType, E extends Declared<z.input<S>>> = [S, E];
+export type PayloadChecks = [
+  Accepts<typeof PullRequestPayload, PullRequestEvent>,
+  Accepts<typeof ReviewPayload, PullRequestReviewEvent>,
+  Accepts<typeof ReviewCommentPayload, PullRequestReviewCommentEvent>,
+  Accepts<typeof IssueCommentPayload, IssueCommentEvent>,
+  Accepts<typeof InstallationPayload, InstallationEvent | InstallationRepositoriesEvent>,
+  Accepts<typeof CommandPayload, IssueCommentEvent | PullRequestReviewCommentEvent>,
+  Accepts<typeof CoachPayload, PullRequestReviewEvent | PullRequestReviewCommentEvent>,
+  Accepts<typeof ConfigPayload, PullRequestEvent | PullRequestReviewEvent | IssueCommentEvent>,
+];

@@ -1,7 +1,5 @@
 // A handler error that retrying cannot fix: the job is dead-lettered at once with this reason.
-
-/** GitHub answers that will not change on retry: the object is gone (404, 410) or the request is invalid (422). */
-const PERMANENT_GITHUB_STATUSES = new Set([404, 410, 422]);
+import { classifyGitHubError, describeGitHubError } from "../github/github-error.js";
 
 export class PermanentJobError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -10,16 +8,12 @@ export class PermanentJobError extends Error {
   }
 
   /**
-   * Wraps an Octokit error whose status retrying cannot change (404, 410, 422) as permanent; returns any other
-   * error unchanged. Use it in a handler's catch: `throw PermanentJobError.fromGitHub(error)`.
+   * Wraps an Octokit error that classifyGitHubError calls permanent (404, 410, 422); returns any other error
+   * unchanged. Use it in a handler's catch: `throw PermanentJobError.fromGitHub(error)`.
    */
   static fromGitHub(error: unknown): unknown {
-    const status = (error as { status?: unknown } | null)?.status;
-    if (typeof status === "number" && PERMANENT_GITHUB_STATUSES.has(status)) {
-      const message = error instanceof Error ? error.message : String(error);
-      return new PermanentJobError(`GitHub answered ${status}: ${message}`, { cause: error });
-    }
-    return error;
+    if (classifyGitHubError(error) !== "permanent") return error;
+    return new PermanentJobError(describeGitHubError(error), { cause: error });
   }
 }
 
