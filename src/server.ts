@@ -34,10 +34,8 @@ import { startSetupServer } from "./setup-server.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
 import { purgeRemovedInstallations } from "./store/retention-repository.js";
-import { startWalCheckpointer } from "./store/wal-checkpointer.js";
 import { batchWrites } from "./webhooks/batch-writes.js";
-import { DELIVERY_JOB, enqueueDeliveries } from "./webhooks/delivery-job.js";
-import { createThreadedReceiver, startIngestThread } from "./webhooks/ingest-client.js";
+import { enqueueDeliveries } from "./webhooks/delivery-job.js";
 import { startWebhookProxy } from "./webhooks/webhook-proxy.js";
 import { createWebhookReceiver, type ReceivedDelivery } from "./webhooks/webhook-receiver.js";
 
@@ -47,8 +45,6 @@ export interface RunningServer {
   jobs: JobQueue;
   metrics: Metrics;
   url: string;
-  /** Webhook requests whose signature passed and that are not answered yet: jobs give way to these. */
-  webhooksInFlight(): number;
   /** Stops accepting requests, waits for in-flight ones and running jobs, closes the store. */
   stop(): Promise<void>;
 }
@@ -72,15 +68,6 @@ export interface ServerOptions {
   /** How long a webhook request may take to arrive, headers and body (default 10 s; GitHub gives up after 10 s). */
   webhookBodyTimeoutMs?: number;
 }
-
-/**
- * Jobs start in a gap in webhooks: none in flight and none answered for this long. Steady traffic (200/s, answered
- * in about a millisecond) leaves such gaps between nearly every pair of deliveries; a flood does not, so its
- * deliveries are acknowledged first and the jobs catch up after it (each job loop still starts one job every 200 ms).
- * Without the pause, a job slipped into every instant a flood left no request in flight (bench/load.ts: ~22 jobs/s
- * during its sustained runs, ~5 with the pause).
- */
-const JOB_GAP_MS = 2;
 
 /** How often the server looks for removed installations whose data is due for purging. */
 const PURGE_INTERVAL_MS = 60 * 60_000;
@@ -170,23 +157,11 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const { privateKey, secret } = credentials;
   const store = options.store ?? (await openStore(env.DATABASE_URL));
   log.info({ store: store.location, dialect: store.dialect }, "store ready");
-  const checkpoints =
-    store.dialect === "sqlite" && store.location !== ":memory:"
-      ? await startWalCheckpointer(store.db, store.location, {
-          onError: (message) => log.warn({ error: message }, "background WAL checkpoint failed"),
-        })
-      : undefined;
 
   const metrics = createMetrics();
-  // Webhook requests being read, checked or stored, for a clean stop; and those whose signature passed, to which
-  // jobs give way (PollingOptions.deferWhile): an unsigned request, however slow, never holds jobs back (README,
-  // Security).
+  // Webhook requests being read, checked or stored, for a clean stop.
   let inFlight = 0;
-  let verifiedInFlight = 0;
-  const verified = new WeakSet<IncomingMessage>();
-  let lastAnsweredAt = Number.NEGATIVE_INFINITY;
   const jobs = createJobQueue(store, {
-    deferWhile: () => verifiedInFlight > 0 || performance.now() - lastAnsweredAt < JOB_GAP_MS,
     ...(store.connectionString ? { databaseUrl: store.connectionString } : {}),
     log: log.child({ name: "jobs" }),
     observer: observeJobs(metrics),
@@ -231,42 +206,15 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       },
     }),
   );
-  const check = {
+  // One receiver on the main thread (docs/architecture.md, "The flow"); deliveries that arrive together are stored in
+  // one transaction (group commit), each acknowledged once stored.
+  const receiveWebhook = createWebhookReceiver({
     secret,
     events: new Set(RECORDED_EVENTS),
-    onVerified: (req: IncomingMessage) => {
-      verified.add(req);
-      verifiedInFlight++;
-    },
-  };
-  const onStoreError = (error: unknown, delivery: { id: string; name: string }) =>
-    log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored");
-  // A SQLite file: deliveries are checked and stored on the ingest thread, so the event loop serving HTTP (and
-  // running jobs) never waits for a write. Otherwise (PostgreSQL, or :memory:) here, as the thread would.
-  const ingest =
-    store.dialect === "sqlite" && store.location !== ":memory:"
-      ? await startIngestThread({
-          file: store.location,
-          onFailure: (failure, head) =>
-            log.error({ error: failure, delivery: head.id, event: head.name }, "delivery not stored"),
-          onRestart: (reason) => log.error({ reason }, "the ingest thread stopped; starting it again"),
-          onStored: () => jobs.wake(DELIVERY_JOB),
-        }).catch(async (error: unknown) => {
-          // Nothing is serving yet: release what was opened, and say why the server cannot start.
-          await checkpoints?.stop();
-          if (!options.store) await store.close();
-          throw error;
-        })
-      : undefined;
-  const receiveWebhook = ingest
-    ? createThreadedReceiver(ingest, check, onStoreError)
-    : createWebhookReceiver({
-        ...check,
-        // Deliveries that arrive together are stored in one transaction (group commit), each acknowledged once
-        // stored.
-        accept: batchWrites((deliveries: ReceivedDelivery[]) => enqueueDeliveries(jobs, deliveries)),
-        onError: onStoreError,
-      });
+    accept: batchWrites((deliveries: ReceivedDelivery[]) => enqueueDeliveries(jobs, deliveries)),
+    onError: (error, delivery) =>
+      log.error({ err: error, delivery: delivery.id, event: delivery.name }, "delivery not stored"),
+  });
   await jobs.start();
   const serveMetrics = metricsHandler(metrics.registry);
 
@@ -323,9 +271,6 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     inFlight++;
     res.on("close", () => {
       inFlight--;
-      if (!verified.has(req)) return;
-      verifiedInFlight--;
-      lastAnsweredAt = performance.now();
     });
     void receiveWebhook(req, res);
   });
@@ -371,14 +316,12 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     // server.close waits for open connections; in-flight handlers have finished once it resolves.
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
     await digests.stop();
-    await ingest?.stop();
     // Running jobs finish; queued ones stay in the store for the next start.
     await jobs.stop({ graceful: true, timeoutMs: 20_000 });
-    await checkpoints?.stop();
     if (!options.store) await store.close();
     log.info("review-coach stopped");
   };
-  return { server, store, jobs, metrics, url, webhooksInFlight: () => verifiedInFlight, stop };
+  return { server, store, jobs, metrics, url, stop };
 }
 
 /**

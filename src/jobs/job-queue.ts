@@ -123,11 +123,6 @@ export interface JobQueue {
    * in the store is).
    */
   every(name: string, intervalSeconds: number, data?: unknown): void;
-  /**
-   * Jobs of `name` were added past this queue (the ingest thread writes deliveries on its own connection): look for
-   * them now instead of at the next poll. Harmless when there are none.
-   */
-  wake(name: string): void;
   stats(): Promise<JobStats>;
 }
 

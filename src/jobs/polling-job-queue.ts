@@ -24,16 +24,7 @@ export interface PollingOptions {
   pollIntervalMs?: number;
   log?: JobLog;
   observer?: JobObserver;
-  /**
-   * Jobs give way while this says so (the server: webhooks are being received), so acknowledgements come first
-   * under load; each loop still starts a job at least every `maxDeferMs` (default 200), so work never stops.
-   */
-  deferWhile?: () => boolean;
-  maxDeferMs?: number;
 }
-
-/** How often a deferring loop looks again whether webhooks left a gap. */
-const DEFER_STEP_MS = 2;
 
 const silentLog: JobLog = {
   debug: () => undefined,
@@ -82,8 +73,6 @@ export function describeJobError(error: unknown): string {
 
 export function createPollingJobQueue(backend: JobBackend, options: PollingOptions = {}): JobQueue {
   const pollIntervalMs = options.pollIntervalMs ?? JOB_DEFAULTS.pollIntervalMs;
-  const deferWhile = options.deferWhile ?? (() => false);
-  const maxDeferMs = options.maxDeferMs ?? 200;
   const log = options.log ?? silentLog;
   const registrations = new Map<string, Registration>();
   const schedules: Schedule[] = [];
@@ -156,12 +145,8 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
       }
       // Let pending I/O (webhooks waiting for their acknowledgement) in before the next job. With SQLite every query
       // resolves at once, so without this a backlog of jobs runs back to back in microtasks and the HTTP server
-      // waits for all of them (bench/load.ts: p99 acknowledgement 226 ms at 200/s before, see the README).
+      // waits for all of them (bench/load.ts; bench/README.md).
       await new Promise<void>((resolve) => setImmediate(resolve));
-      // And while webhooks are arriving, wait for a gap in them (bounded, so a flood never stops the work).
-      const deferUntil = performance.now() + maxDeferMs;
-      while (deferWhile() && state === "started" && performance.now() < deferUntil)
-        await new Promise<void>((resolve) => setTimeout(resolve, DEFER_STEP_MS));
       if (state !== "started") break;
       let job: ClaimedJob | null;
       try {
@@ -301,10 +286,6 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
       const ids = await backend.enqueueMany(name, jobs);
       if (ids.some((id) => id !== null)) naps.get(name)?.wake();
       return ids;
-    },
-
-    wake(name: string): void {
-      naps.get(name)?.wake();
     },
 
     async stats(): Promise<JobStats> {

@@ -46,10 +46,9 @@ function toClaimed(
 
 /**
  * Adds `jobs` of `name` to the embedded queue in one write transaction (group commit): ids in order, null where a
- * singleton key deduped one. The queue's `enqueueMany`, and the ingest thread's, which shares the file but not the
- * queue (a worker thread polls nothing: jobs stored there wake the queue through `JobQueue.wake`).
+ * singleton key deduped one.
  */
-export async function enqueueSqliteJobs(
+async function enqueueSqliteJobs(
   db: Kysely<Database>,
   name: string,
   jobs: readonly NewJobOf<unknown>[],
@@ -81,11 +80,6 @@ export async function enqueueSqliteJobs(
     }
   });
 }
-
-/** `enqueueMany` alone, on a connection that runs no queue (the ingest thread's): jobs stamped with the time now. */
-export const sqliteJobWriter = (db: Kysely<Database>): Pick<JobQueue, "enqueueMany"> => ({
-  enqueueMany: (name, jobs) => enqueueSqliteJobs(db, name, jobs, new Date()),
-});
 
 /**
  * Jobs are claimed atomically (one UPDATE … WHERE id = (SELECT …) RETURNING) with a lease: a job whose worker died

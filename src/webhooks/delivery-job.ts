@@ -1,5 +1,5 @@
-// A webhook delivery as a job: what the receiver stores (on the main thread or the ingest thread) and the delivery
-// job handler (src/handlers/delivery-jobs.ts) runs. Kept apart from the handler so the ingest thread loads no Probot.
+// A webhook delivery as a job: what the receiver stores and the delivery job handler (src/handlers/delivery-jobs.ts)
+// runs.
 import type { JobQueue } from "../jobs/job-queue.js";
 import { JsonText } from "../jobs/json-text.js";
 import type { ReceivedDelivery } from "./webhook-receiver.js";

@@ -1,6 +1,5 @@
 // GitHub's webhook signature (X-Hub-Signature-256: "sha256=" and the hex HMAC-SHA256 of the body under the
-// webhook secret), checked in constant time. @octokit/webhooks-methods, which Probot uses, takes only a string; the
-// server checks the bytes as read, on the HTTP thread, before the ingest thread decodes them (ingest-client.ts).
+// webhook secret), checked in constant time over the bytes as read, before they are decoded (webhook-receiver.ts).
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 const PREFIX = "sha256=";

@@ -103,36 +103,6 @@ describe.each(jobQueueTargets())("the $name job queue", (target) => {
     await queue.stop();
   });
 
-  it("holds jobs back while the server is receiving webhooks, and starts them in the first gap", async () => {
-    let receiving = true;
-    const { queue } = await harness.queue({ deferWhile: () => receiving, maxDeferMs: 60_000 });
-    const started: number[] = [];
-    queue.register("coach", async () => {
-      started.push(Date.now());
-    });
-    await queue.start();
-
-    await queue.enqueue("coach", {});
-    await new Promise((r) => setTimeout(r, 300));
-    expect(started).toEqual([]);
-    receiving = false;
-    await waitFor(async () => started.length === 1, "the job to start once webhooks pause");
-    await queue.stop();
-  });
-
-  it("still starts jobs during an endless stream of webhooks, at least every maxDeferMs", async () => {
-    const { queue } = await harness.queue({ deferWhile: () => true, maxDeferMs: 50 });
-    let runs = 0;
-    queue.register("coach", async () => {
-      runs++;
-    });
-    await queue.start();
-
-    for (let i = 0; i < 3; i++) await queue.enqueue("coach", { i });
-    await waitFor(async () => runs === 3, "all three jobs to run despite the stream");
-    await queue.stop();
-  });
-
   it("retries a failing job with growing delays, then dead-letters it with the error as reason", async () => {
     const { queue } = await harness.queue({ random: () => 0 });
     const startedAt: number[] = [];

@@ -24,8 +24,6 @@ export interface TestQueueOptions {
   random?: () => number;
   /** SQLite only: the clock. */
   now?: () => Date;
-  deferWhile?: () => boolean;
-  maxDeferMs?: number;
 }
 
 export interface CrashedClaim {
@@ -88,8 +86,6 @@ async function openSqliteHarness(): Promise<QueueHarness> {
         ...(options.observer ? { observer: options.observer } : {}),
         ...(options.log ? { log: options.log } : {}),
         ...(options.random ? { random: options.random } : {}),
-        ...(options.deferWhile ? { deferWhile: options.deferWhile } : {}),
-        ...(options.maxDeferMs !== undefined ? { maxDeferMs: options.maxDeferMs } : {}),
         ...(options.now ? { now: options.now } : {}),
       });
       queues.push(queue);
@@ -137,8 +133,6 @@ async function openPgBossHarness(url: string): Promise<QueueHarness> {
         schema,
         pollIntervalMs: FAST_POLL_MS,
         maintenanceIntervalSeconds: 1,
-        ...(options.deferWhile ? { deferWhile: options.deferWhile } : {}),
-        ...(options.maxDeferMs !== undefined ? { maxDeferMs: options.maxDeferMs } : {}),
         ...(options.leaseSeconds !== undefined ? { leaseSeconds: options.leaseSeconds } : {}),
         ...(options.observer ? { observer: options.observer } : {}),
         ...(options.log ? { log: options.log } : {}),
