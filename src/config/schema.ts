@@ -235,7 +235,7 @@ export const DescriptionsConfig = z
       .boolean()
       .default(true)
       .describe(
-        "Nudge a PR's author when its description misses a required part; needs coaching.enabled, and only repositories with a config file are coached.",
+        "Nudge a PR's author when its description misses a required part (needs coaching.enabled). Only a config with a descriptions section turns this on, so teams that had the app before see no new comments until they ask.",
       ),
     required: z
       .array(DescriptionPartName)
@@ -273,6 +273,13 @@ export const DescriptionsConfig = z
   .describe("Coaching the pull request's own description, and ADRs where decisions are made.");
 export type DescriptionsConfig = z.infer<typeof DescriptionsConfig>;
 
+/** The descriptions settings in force: the section's, or its defaults with coaching off when it is absent. */
+export function descriptionsOf(config: {
+  descriptions?: DescriptionsConfig | undefined;
+}): DescriptionsConfig {
+  return config.descriptions ?? { ...DescriptionsConfig.parse({}), enabled: false };
+}
+
 export const RepoConfig = z
   .strictObject({
     _extends: z
@@ -288,7 +295,9 @@ export const RepoConfig = z
     llm: LlmConfig.prefault({}),
     review_windows: ReviewWindowsConfig.prefault({}),
     digest: DigestConfig.prefault({}),
-    descriptions: DescriptionsConfig.prefault({}),
+    // Optional, unlike the other sections: description notes are addressed to authors, who did not ask for review
+    // coaching, so they start only where a team writes this section (docs/architecture.md, "Descriptions").
+    descriptions: DescriptionsConfig.optional(),
   })
   .describe("review-coach configuration (.github/review-coach.yml).");
 export type RepoConfig = z.infer<typeof RepoConfig>;

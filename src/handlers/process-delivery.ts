@@ -1,6 +1,7 @@
 // Glue: the work a recorded delivery causes (config check, reviewer commands, coaching), inline or as a job.
 import type { Context } from "probot";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
+import { coachDescription, DESCRIPTION_EVENTS } from "./coach-description.js";
 import { type CoachDeps, coachReview } from "./coach-review.js";
 import { resolveRepoConfig } from "./resolve-repo-config.js";
 import { handleReviewerCommand } from "./reviewer-command.js";
@@ -32,7 +33,12 @@ export function eventKey(context: EventOf): string {
 export function needsProcessing(context: EventOf, recorded: IngestResult): boolean {
   if (recorded.status !== "recorded" && recorded.status !== "duplicate") return false;
   const key = eventKey(context);
-  return CONFIG_EVENTS.has(key) || COMMAND_EVENTS.has(key) || COACHED_EVENTS.has(context.name);
+  return (
+    CONFIG_EVENTS.has(key) ||
+    COMMAND_EVENTS.has(key) ||
+    COACHED_EVENTS.has(context.name) ||
+    DESCRIPTION_EVENTS.has(key)
+  );
 }
 
 export async function processDelivery(
@@ -42,7 +48,9 @@ export async function processDelivery(
 ): Promise<void> {
   if (!needsProcessing(context, recorded)) return;
   const key = eventKey(context);
-  if (CONFIG_EVENTS.has(key)) await resolveRepoConfig(context, deps);
+  const resolved = CONFIG_EVENTS.has(key) ? await resolveRepoConfig(context, deps) : undefined;
   if (COMMAND_EVENTS.has(key)) await handleReviewerCommand(context, deps);
+  // The PR's own description (issue #18), with the config just read when there is one.
+  if (DESCRIPTION_EVENTS.has(key)) await coachDescription(context, recorded, deps, resolved);
   await coachReview(context, recorded, deps);
 }

@@ -255,6 +255,45 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** One author nudge per PR about its description (issue #18); a lease like `nudges`. */
+export interface DescriptionNudgesTable {
+  repo_full_name: string;
+  pr_number: number;
+  installation_id: number | null;
+  author: string;
+  /** Same statuses as nudges: pending | posted | resolved | deleted | gone | skipped | failed. */
+  status: string;
+  comment_id: number | null;
+  body_hash: string | null;
+  /** The PR's updated_at last evaluated: an older delivery (a late redelivery) changes nothing. */
+  pr_updated_at: string | null;
+  lease_until: string | null;
+  dirty: number;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Each PR's latest description assessment, counted in the week it became ready for review (issue #18). */
+export interface DescriptionAssessmentsTable {
+  repo_full_name: string;
+  pr_number: number;
+  installation_id: number | null;
+  html_url: string | null;
+  ready_at: string;
+  pr_updated_at: string;
+  explains_why: number;
+  how_tested: number;
+  completeness: number;
+  /** JSON array of the required parts missing. */
+  missing: string;
+  words: number;
+  /** 1 or 0; null when the changed files were unknown. */
+  architectural: number | null;
+  links_adr: number;
+  assessed_at: string;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   installations: InstallationsTable;
@@ -273,4 +312,6 @@ export interface Database {
   coaching_opt_outs: CoachingOptOutsTable;
   jobs: JobsTable;
   job_payloads: JobPayloadsTable;
+  description_nudges: DescriptionNudgesTable;
+  description_assessments: DescriptionAssessmentsTable;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseConfigText } from "../../src/config/parse-config-text.js";
-import { defaultConfig } from "../../src/config/schema.js";
+import { DescriptionsConfig, defaultConfig, descriptionsOf } from "../../src/config/schema.js";
 
 const problemsOf = (text: string) => {
   const result = parseConfigText(text, "x.yml");
@@ -8,8 +8,16 @@ const problemsOf = (text: string) => {
 };
 
 describe("descriptions config", () => {
-  it("defaults to quiet coaching: what, why and how tested; no ADR paths, no UI paths", () => {
-    expect(defaultConfig().descriptions).toEqual({
+  it("is off for a config without the section, so teams that had the app before see no new comments", () => {
+    expect(defaultConfig().descriptions).toBeUndefined();
+    expect(descriptionsOf(defaultConfig()).enabled).toBe(false);
+  });
+
+  it("turns on with the section, asking quietly: what, why and how tested; no ADR paths, no UI paths", () => {
+    const result = parseConfigText("descriptions: {}\n", "x.yml");
+
+    expect(result.ok && descriptionsOf(result.config)).toEqual(DescriptionsConfig.parse({}));
+    expect(DescriptionsConfig.parse({})).toEqual({
       enabled: true,
       required: ["what", "why", "testing"],
       changed_lines_threshold: 400,
