@@ -1,22 +1,15 @@
-// Loads `.github/review-coach.yml` the Probot way (repo, else the org `.github` repo, then `_extends`) and validates it.
+// Loads `.github/review-coach.yml` (the repo's, else the org `.github` repo's, then each `_extends`) and validates it:
+// every limit on what a config may pull in is here (docs/architecture.md, "How a config is loaded").
 import { createHash } from "node:crypto";
+import { httpStatusOf } from "../github/github-error.js";
 import { CONFIG_PATH } from "./config-path.js";
 import type { ConfigProblem } from "./config-problem.js";
 import { parseConfig } from "./parse-config.js";
-import {
-  type ConfigFileRead,
-  type ConfigParseMemory,
-  type ContentsReader,
-  MAX_CONFIG_BYTES,
-  MAX_EXTENDS_HOPS,
-  readConfigFiles,
-} from "./read-config-files.js";
-import { defaultConfig, RepoConfig } from "./schema.js";
-import { yamlErrorToProblem } from "./yaml-error-to-problem.js";
+import { parseConfigLayer } from "./parse-config-text.js";
+import { type ConfigFileRef, type ContentsReader, fetchConfigFile } from "./read-config-files.js";
+import { defaultConfig, type RepoConfig } from "./schema.js";
 
-export type { ConfigFileRead } from "./read-config-files.js";
-
-/** The slice of Probot's octokit this needs: the contents API, read by readConfigFiles. */
+/** The slice of Probot's octokit this needs: the contents API. */
 export type ConfigReader = ContentsReader;
 
 /**
@@ -33,40 +26,43 @@ export type LoadedConfig =
   | { status: "invalid"; config: RepoConfig; problems: ConfigProblem[]; version: string; source: string }
   | { status: "unavailable"; reason: string; httpStatus?: number; cause: unknown };
 
-/** Same limit as parseConfigText and the file itself: a config is a few dozen lines. */
-const maxSerializedBytes = MAX_CONFIG_BYTES;
+/** `_extends` hops followed at most: org defaults need one or two, and each is an API call (README, Security). */
+export const MAX_EXTENDS_HOPS = 5;
 
-const pluginPrefix = "[@probot/octokit-plugin-config]";
+/** Problems of files that failed to parse, by blob SHA: a broken file is parsed once per version, not per event. */
+export interface ConfigParseMemory {
+  get(sha: string): ConfigProblem[] | undefined;
+  set(sha: string, problems: ConfigProblem[]): void;
+}
 
-const describeFile = (file: { owner: string; repo: string; path: string }): string =>
-  `${file.owner}/${file.repo}/${file.path}`;
+export function createConfigParseMemory(maxEntries = 1000): ConfigParseMemory {
+  const entries = new Map<string, ConfigProblem[]>();
+  return {
+    get: (sha) => entries.get(sha),
+    set(sha, problems) {
+      entries.delete(sha);
+      entries.set(sha, problems);
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    },
+  };
+}
 
-/** `https://api.github.com/repos/acme/.github/contents/.github%2Freview-coach.yml` → `acme/.github/.github/…`. */
-const describeUrl = (url: string): string => {
-  const match = /\/repos\/([^/]+)\/([^/]+)\/contents\/([^?#\s]+)/.exec(url);
-  if (match?.[1] === undefined || match[2] === undefined || match[3] === undefined) return url;
-  const [owner, repo, path] = [match[1], match[2], match[3]].map((part) => decodeURIComponent(part));
-  return `${owner}/${repo}/${path}`;
-};
+const processMemory = createConfigParseMemory();
 
-/** JSON of a parsed file, or undefined when YAML aliases made it cyclic (`a: &x [*x]`). */
-const serialize = (value: unknown): string | undefined => {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return undefined;
-  }
-};
+/** `_extends: REPO`, `OWNER/REPO` or `REPO:PATH.yml` (the schema has already checked the value's form). */
+const EXTENDS_REGEX = /^(?:([^/:]+)\/)?([^/:]+)(?::(.+))?$/;
+
+/** One file read: `settings` as parsed without `_extends`, null when absent, a fingerprint when it did not parse. */
+type FileRead = ConfigFileRef & { settings: unknown };
+
+const describeFile = (file: ConfigFileRef): string => `${file.owner}/${file.repo}/${file.path}`;
 
 /** Identifies the contents of every file read, so a problem is reported once per file version. */
-const hash = (parts: readonly unknown[]): string =>
+const versionOf = (files: readonly FileRead[]): string =>
   createHash("sha256")
-    .update(parts.map((part) => serialize(part) ?? "<cyclic>").join("\n"))
+    .update(files.map((file) => JSON.stringify([file.owner, file.repo, file.path, file.settings])).join("\n"))
     .digest("hex")
     .slice(0, 16);
-
-const versionOf = (files: readonly ConfigFileRead[]): string =>
-  hash(files.map((file) => [file.owner, file.repo, file.path, file.config]));
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -91,91 +87,13 @@ const extendsProblem = (message: string, value?: string): ConfigProblem => {
   return value === undefined ? base : { ...base, value };
 };
 
-const extendsTargetMissing = (target: ConfigFileRead): ConfigProblem => {
+const extendsTargetMissing = (target: ConfigFileRef): ConfigProblem => {
   const value = `${target.owner}/${target.repo}${target.path === CONFIG_PATH ? "" : `:${target.path}`}`;
   return extendsProblem(
     `_extends: ${JSON.stringify(value)} points to ${target.path} in ${target.owner}/${target.repo}, which does not ` +
       "exist or which the app cannot read (is it installed there?); fix _extends or add that file",
     value,
   );
-};
-
-const invalid = (
-  source: string,
-  problems: ConfigProblem[],
-  version: string,
-  config: RepoConfig,
-): LoadedConfig => ({
-  status: "invalid",
-  config,
-  problems,
-  version,
-  source,
-});
-
-/** readConfigFiles throws plain errors, prefixed like the plugin's, for file contents it cannot use: those are invalid. */
-const fromPluginError = (error: Error, defaults: RepoConfig): LoadedConfig | undefined => {
-  const { message } = error;
-  if (!message.startsWith(pluginPrefix)) return undefined;
-  const cause: unknown = error.cause;
-  const version = hash([message, cause instanceof Error ? cause.message : undefined]);
-  const url = /https?:\/\/\S+/.exec(message)?.[0] ?? "";
-  const source = describeUrl(url.replace(/[.,)]+$/, ""));
-
-  if (message.includes("(invalid YAML)"))
-    return invalid(source, [yamlErrorToProblem(cause)], version, defaults);
-  if (message.includes("(YAML is not an object)")) {
-    const sections = Object.keys(RepoConfig.shape).filter((key) => key !== "_extends");
-    const problem: ConfigProblem = {
-      kind: "invalid_value",
-      path: "",
-      keys: [],
-      message: `top level: expected a mapping with sections such as ${sections.join(", ")}, got a string`,
-    };
-    return invalid(source, [problem], version, defaults);
-  }
-  const badExtends = /Invalid value (.+) for _extends in (\S+)$/.exec(message);
-  if (badExtends?.[1] !== undefined && badExtends[2] !== undefined) {
-    const problem = extendsProblem(
-      `_extends: ${badExtends[1]} is not valid; expected a repository such as ".github", "acme/settings" or "settings:path.yml"`,
-      badExtends[1],
-    );
-    return invalid(describeUrl(badExtends[2]), [problem], version, defaults);
-  }
-  const tooLarge = /is too large \((\d+) bytes/.exec(message);
-  if (tooLarge?.[1] !== undefined) {
-    const problem: ConfigProblem = {
-      kind: "file",
-      path: "",
-      keys: [],
-      message: `the file is ${tooLarge[1]} bytes; a config file may be at most 64 KiB`,
-    };
-    return invalid(source, [problem], version, defaults);
-  }
-  const tooDeep = /Too many _extends: (\S+) extends/.exec(message);
-  if (tooDeep?.[1] !== undefined) {
-    const problem = extendsProblem(
-      `_extends: the chain of _extends files goes more than ${MAX_EXTENDS_HOPS} files deep; point this file's _extends at the org defaults directly, or remove it`,
-    );
-    return invalid(describeUrl(tooDeep[1]), [problem], version, defaults);
-  }
-  if (message.includes("Recursion detected")) {
-    const from = /from (\S+) because/.exec(message)?.[1] ?? url;
-    const loop = extendsProblem(
-      "_extends: the chain of _extends files loops back on itself; remove one _extends",
-    );
-    return invalid(describeUrl(from), [loop], version, defaults);
-  }
-  if (message.includes("is either a directory or a submodule")) {
-    const problem: ConfigProblem = {
-      kind: "file",
-      path: "",
-      keys: [],
-      message: `${CONFIG_PATH} is a directory or a submodule; expected a YAML file`,
-    };
-    return invalid(source, [problem], version, defaults);
-  }
-  return undefined;
 };
 
 /**
@@ -198,70 +116,124 @@ const foreignDigestTarget = (config: RepoConfig, owner: string): ConfigProblem |
 };
 
 const unavailable = (error: unknown): LoadedConfig => {
-  const status: unknown =
-    typeof error === "object" && error !== null && "status" in error ? error.status : undefined;
+  const status = httpStatusOf(error);
   const reason = error instanceof Error ? error.message : String(error);
-  return typeof status === "number"
-    ? { status: "unavailable", reason, httpStatus: status, cause: error }
-    : { status: "unavailable", reason, cause: error };
+  return status === undefined
+    ? { status: "unavailable", reason, cause: error }
+    : { status: "unavailable", reason, httpStatus: status, cause: error };
 };
 
+type Invalid = { source: string; problems: ConfigProblem[] };
+
 /**
- * Reads the config the way `context.config("review-coach.yml")` would, from the default branch (a config
- * change in a PR applies once merged). Never throws for anything a user wrote; see LoadedConfig.
+ * Reads and validates one file; a file that fails to parse is remembered by its blob SHA. Returns the file read and
+ * its problems, if any.
+ */
+async function readLayer(
+  octokit: ConfigReader,
+  ref: ConfigFileRef,
+  memory: ConfigParseMemory,
+): Promise<{ file: FileRead; extendsValue?: string; invalid?: Invalid }> {
+  const source = describeFile(ref);
+  const fetched = await fetchConfigFile(octokit, ref);
+  if (fetched.kind === "absent") return { file: { ...ref, settings: null } };
+  if (fetched.kind === "unusable")
+    return {
+      file: { ...ref, settings: { unusable: fetched.problem.message } },
+      invalid: { source, problems: [fetched.problem] },
+    };
+  const fingerprint = { unparsed: fetched.sha ?? createHash("sha256").update(fetched.text).digest("hex") };
+  const remembered = fetched.sha === undefined ? undefined : memory.get(fetched.sha);
+  if (remembered)
+    return { file: { ...ref, settings: fingerprint }, invalid: { source, problems: remembered } };
+  const { result, settings } = parseConfigLayer(fetched.text, source);
+  if (settings === undefined) {
+    if (!result.ok && fetched.sha !== undefined) memory.set(fetched.sha, result.problems);
+    return {
+      file: { ...ref, settings: fingerprint },
+      invalid: { source, problems: result.ok ? [] : result.problems },
+    };
+  }
+  // An empty file (settings null) is a file with all defaults, not an absent one.
+  const { _extends: extendsValue, ...own } = isPlainObject(settings) ? settings : {};
+  const file = { ...ref, settings: isPlainObject(settings) ? own : (settings ?? {}) };
+  if (!result.ok) return { file, invalid: { source, problems: result.problems } };
+  return typeof extendsValue === "string" ? { file, extendsValue } : { file };
+}
+
+/**
+ * Reads the config from the default branch (a config change in a PR applies once merged): the repository's file,
+ * else the org's `.github` repository's, then each `_extends` (same path unless `:path.yml`, same owner unless
+ * `owner/`), at most MAX_EXTENDS_HOPS deep and never the same file twice. Never throws for anything a user wrote;
+ * see LoadedConfig.
  */
 export const loadRepoConfig = async (
   octokit: ConfigReader,
   { owner, repo }: { owner: string; repo: string },
-  memory?: ConfigParseMemory,
+  memory: ConfigParseMemory = processMemory,
 ): Promise<LoadedConfig> => {
-  const defaults = defaultConfig();
-  let files: readonly ConfigFileRead[];
+  const files: FileRead[] = [];
+  const invalid = ({ source, problems }: Invalid): LoadedConfig => ({
+    status: "invalid",
+    config: defaultConfig(),
+    problems,
+    version: versionOf(files),
+    source,
+  });
   try {
-    files = await readConfigFiles(octokit, { owner, repo, path: CONFIG_PATH }, memory);
+    let layer = await readLayer(octokit, { owner, repo, path: CONFIG_PATH }, memory);
+    files.push(layer.file);
+    if (layer.file.settings === null && repo !== ".github") {
+      layer = await readLayer(octokit, { owner, repo: ".github", path: CONFIG_PATH }, memory);
+      files.push(layer.file);
+    }
+    if (layer.file.settings === null) return { status: "missing" };
+    for (let hops = 0; ; hops++) {
+      if (layer.invalid) return invalid(layer.invalid);
+      if (layer.extendsValue === undefined) break;
+      const from = layer.file;
+      const source = describeFile(from);
+      if (hops === MAX_EXTENDS_HOPS)
+        return invalid({
+          source,
+          problems: [
+            extendsProblem(
+              `_extends: the chain of _extends files goes more than ${MAX_EXTENDS_HOPS} files deep; point this file's _extends at the org defaults directly, or remove it`,
+            ),
+          ],
+        });
+      const [, nextOwner, nextRepo = "", nextPath] = EXTENDS_REGEX.exec(layer.extendsValue) ?? [];
+      // Another owner is allowed, as in Probot's convention; the installation's token reads only what it may.
+      const target = { owner: nextOwner || from.owner, repo: nextRepo, path: nextPath || from.path };
+      if (files.some((f) => f.owner === target.owner && f.repo === target.repo && f.path === target.path))
+        return invalid({
+          source,
+          problems: [
+            extendsProblem("_extends: the chain of _extends files loops back on itself; remove one _extends"),
+          ],
+        });
+      layer = await readLayer(octokit, target, memory);
+      files.push(layer.file);
+      if (layer.file.settings === null) return invalid({ source, problems: [extendsTargetMissing(target)] });
+    }
   } catch (error) {
-    // A 404 never gets here: readConfigFiles turns it into a file with `config: null`.
-    return (error instanceof Error ? fromPluginError(error, defaults) : undefined) ?? unavailable(error);
+    return unavailable(error);
   }
 
-  const present = files.filter((file) => file.config !== null && file.config !== undefined);
-  const first = present[0];
-  if (first === undefined) return { status: "missing" };
-  const version = versionOf(files);
-
-  // Validate file by file so each problem names the file it is in (the repo's, or the org defaults).
-  for (const [index, file] of files.entries()) {
-    const source = describeFile(file);
-    if (file.config === null || file.config === undefined) {
-      // Index 1 may be the org `.github` fallback for a repo without a file; any other gap is an `_extends` target.
-      const previous = files[index - 1];
-      if (previous?.config !== null && previous?.config !== undefined) {
-        return invalid(describeFile(previous), [extendsTargetMissing(file)], version, defaults);
-      }
-      continue;
-    }
-    const serialized = serialize(file.config);
-    if (serialized === undefined || Buffer.byteLength(serialized, "utf8") > maxSerializedBytes) {
-      const problem: ConfigProblem = {
-        kind: "file",
-        path: "",
-        keys: [],
-        message:
-          serialized === undefined
-            ? "YAML syntax error: an alias refers to the value that contains it"
-            : "the file's settings exceed 64 KiB; a config file may be at most 64 KiB",
-      };
-      return invalid(source, [problem], version, defaults);
-    }
-    const result = parseConfig(file.config, source);
-    if (!result.ok) return invalid(source, result.problems, version, defaults);
-  }
-
+  const present = files.filter((file) => file.settings !== null);
+  const first = present[0] as FileRead;
   // Lowest precedence first: the furthest `_extends` target, up to the repo's own file.
-  const merged = [...present].reverse().reduce<unknown>((lower, file) => mergeLayers(lower, file.config), {});
+  const merged = [...present]
+    .reverse()
+    .reduce<unknown>((lower, file) => mergeLayers(lower, file.settings), {});
   const result = parseConfig(merged, describeFile(first));
-  if (!result.ok) return invalid(result.source, result.problems, version, defaults);
+  if (!result.ok) return invalid(result);
   const foreignTarget = foreignDigestTarget(result.config, owner);
-  if (foreignTarget) return invalid(result.source, [foreignTarget], version, defaults);
-  return { status: "ok", config: result.config, version, sources: present.map(describeFile) };
+  if (foreignTarget) return invalid({ source: result.source, problems: [foreignTarget] });
+  return {
+    status: "ok",
+    config: result.config,
+    version: versionOf(files),
+    sources: present.map(describeFile),
+  };
 };

@@ -6,7 +6,7 @@ import { defaultConfig } from "./schema.js";
 import { yamlErrorToProblem } from "./yaml-error-to-problem.js";
 
 /** A config is a few dozen lines; anything this large is a mistake or an attack, not a config. */
-const maxBytes = 64 * 1024;
+export const MAX_CONFIG_BYTES = 64 * 1024;
 /** yaml's own default, stated: aliases may not expand a document beyond this (the "billion laughs" guard). */
 const maxAliasCount = 100;
 
@@ -21,6 +21,10 @@ const failure = (source: string, problems: ConfigProblem[]): ConfigResult => ({
 });
 
 const fileProblem = (message: string): ConfigProblem => ({ kind: "file", path: "", keys: [], message });
+
+/** A file over MAX_CONFIG_BYTES: refused before it is parsed (also from its size in the contents API, unread). */
+export const tooLargeProblem = (bytes: number): ConfigProblem =>
+  fileProblem(`the file is ${(bytes / 1024).toFixed(1)} KiB; a config file may be at most 64 KiB`);
 
 /**
  * Finds the node at `keys`: the value for a bad value, the key itself for an unknown key, and the nearest
@@ -56,33 +60,42 @@ const byPosition = (a: ConfigProblem, b: ConfigProblem): number =>
   (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
   (a.column ?? 0) - (b.column ?? 0);
 
-/** An empty file (or one with only comments) means "all defaults" and is valid. */
-export const parseConfigText = (text: string, source: string): ConfigResult => {
+/**
+ * Parses and validates one file. `settings` is what the file sets, as parsed (for merging `_extends` layers); it is
+ * undefined when the file could not be parsed. An empty file (or one with only comments) means "all defaults".
+ */
+export const parseConfigLayer = (
+  text: string,
+  source: string,
+): { result: ConfigResult; settings?: unknown } => {
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > maxBytes) {
-    const size = (bytes / 1024).toFixed(1);
-    return failure(source, [fileProblem(`the file is ${size} KiB; a config file may be at most 64 KiB`)]);
-  }
+  if (bytes > MAX_CONFIG_BYTES) return { result: failure(source, [tooLargeProblem(bytes)]) };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) return failure(source, doc.errors.map(yamlErrorToProblem));
+  if (doc.errors.length > 0) return { result: failure(source, doc.errors.map(yamlErrorToProblem)) };
 
-  let input: unknown;
+  let settings: unknown;
   try {
-    input = doc.toJS({ maxAliasCount });
+    settings = doc.toJS({ maxAliasCount });
     // A self-referencing alias (`a: &x [*x]`) yields a cycle, which nothing downstream can serialize.
-    JSON.stringify(input);
+    JSON.stringify(settings);
   } catch (error) {
     const cyclic = error instanceof TypeError && /circular/i.test(error.message);
-    return failure(source, [
-      cyclic
-        ? fileProblem("YAML syntax error: an alias refers to the value that contains it")
-        : yamlErrorToProblem(error),
-    ]);
+    return {
+      result: failure(source, [
+        cyclic
+          ? fileProblem("YAML syntax error: an alias refers to the value that contains it")
+          : yamlErrorToProblem(error),
+      ]),
+    };
   }
 
-  const result = parseConfig(input, source);
-  if (result.ok) return result;
+  const result = parseConfig(settings, source);
+  if (result.ok) return { result, settings };
   const problems = result.problems.map((problem) => ({ ...problem, ...locate(doc, lineCounter, problem) }));
-  return { ...result, problems: problems.sort(byPosition) };
+  return { result: { ...result, problems: problems.sort(byPosition) }, settings };
 };
+
+/** The CLI's and the server's parser: one file's text, validated on its own, each problem located. */
+export const parseConfigText = (text: string, source: string): ConfigResult =>
+  parseConfigLayer(text, source).result;

@@ -2,8 +2,11 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { ProbotOctokit } from "probot";
-import { type LoadedConfig, loadRepoConfig } from "../../src/config/load-repo-config.js";
-import { createConfigParseMemory } from "../../src/config/read-config-files.js";
+import {
+  createConfigParseMemory,
+  type LoadedConfig,
+  loadRepoConfig,
+} from "../../src/config/load-repo-config.js";
 import { defaultConfig } from "../../src/config/schema.js";
 
 const api = "https://api.github.com";
@@ -134,7 +137,7 @@ describe("loadRepoConfig", () => {
     expect(result.problems).toEqual([
       expect.objectContaining({
         kind: "file",
-        message: expect.stringMatching(/^the file is 20000000 bytes; /),
+        message: expect.stringMatching(/^the file is 19531\.3 KiB; /),
       }),
     ]);
   });
@@ -147,7 +150,7 @@ describe("loadRepoConfig", () => {
     const result = expectStatus(await load(), "invalid");
 
     expect(result.problems[0]?.message).toMatch(
-      /^the file is \d+ bytes; a config file may be at most 64 KiB$/,
+      /^the file is [\d.]+ KiB; a config file may be at most 64 KiB$/,
     );
   });
 
