@@ -9,7 +9,7 @@ import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
 import { createApp } from "./app.js";
 import { checkCredentials, formatCredentialProblems } from "./check-credentials.js";
 import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
-import { startDigestScheduler } from "./digest/schedule-digests.js";
+import { DIGEST_INTERVAL_MS, runDigestTick } from "./digest/schedule-digests.js";
 import { type Env, githubApiUrl, readEnv } from "./env.js";
 import { RECORDED_EVENTS } from "./handlers/record-delivery.js";
 import { createRepoConfigCache } from "./handlers/resolve-repo-config.js";
@@ -30,6 +30,7 @@ import {
   observeJudge,
 } from "./observability/metrics.js";
 import { checkReady, readinessAnswer } from "./observability/readiness.js";
+import { runPeriodically } from "./periodic.js";
 import { startSetupServer } from "./setup-server.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
@@ -282,33 +283,41 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   log.info({ url, webhookPath: env.WEBHOOK_PATH, jobs: jobs.kind }, "review-coach listening");
 
-  // Weekly digests as the installation; the claim in the store makes replicas and restarts post each one once.
-  const digests = startDigestScheduler({
-    db: store.db,
-    now,
-    log: log.child({ name: "digest" }),
-    publisherFor: async (installationId) => createOctokitDigestPublisher(await probot.auth(installationId)),
-    ...options.digest,
-  });
-
+  // Periodic work, all on one scheduler (src/periodic.ts). Weekly digests as the installation, shortly after start
+  // (catching up a week missed while down) and every 10 minutes; the claim in the store posts each one once.
+  const digestLog = log.child({ name: "digest" });
+  const digests = runPeriodically(
+    () =>
+      runDigestTick({
+        db: store.db,
+        now,
+        log: digestLog,
+        publisherFor: async (installationId) =>
+          createOctokitDigestPublisher(await probot.auth(installationId)),
+      }),
+    {
+      firstRunDelayMs: options.digest?.firstRunDelayMs ?? 30_000,
+      intervalMs: options.digest?.intervalMs ?? DIGEST_INTERVAL_MS,
+      onError: (error) => digestLog.warn({ err: error }, "digest pass failed"),
+    },
+  );
   // Personal data has an end (README, Security): an installation removed longer than PURGE_AFTER_DAYS ago is purged,
-  // checked an hour after start and then hourly. Timers are unref'd; a pass in progress finishes before the store closes.
-  let purging: Promise<unknown> = Promise.resolve();
-  const purgePass = () => {
-    purging = purging
-      .then(() => purgeRemovedInstallations(store.db, now(), env.PURGE_AFTER_DAYS))
-      .then(
-        (ids) => ids.length > 0 && log.info({ installations: ids }, "purged removed installations' data"),
-        (error: unknown) => log.warn({ err: error }, "purging removed installations failed"),
-      );
-  };
-  const purgeTimer = setInterval(purgePass, PURGE_INTERVAL_MS);
-  purgeTimer.unref();
+  // checked an hour after start and then hourly.
+  const purges = runPeriodically(
+    async () => {
+      const ids = await purgeRemovedInstallations(store.db, now(), env.PURGE_AFTER_DAYS);
+      if (ids.length > 0) log.info({ installations: ids }, "purged removed installations' data");
+    },
+    {
+      firstRunDelayMs: PURGE_INTERVAL_MS,
+      intervalMs: PURGE_INTERVAL_MS,
+      onError: (error) => log.warn({ err: error }, "purging removed installations failed"),
+    },
+  );
 
   const stop = async () => {
     draining = true;
-    clearInterval(purgeTimer);
-    await purging;
+    await purges.stop();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -1,4 +1,4 @@
-// Runs the weekly digests: every few minutes, post whatever is due (weekly, per target, team timezone: docs/architecture.md, "The weekly digest").
+// One pass of the weekly digests: post whatever is due (weekly, per target, team timezone: docs/architecture.md, "The weekly digest").
 import type { Kysely } from "kysely";
 import { listCoachedRepos } from "../store/digests-repository.js";
 import type { Database } from "../store/schema.js";
@@ -51,41 +51,5 @@ export async function runDigestTick(deps: DigestScheduleDeps): Promise<TickOutco
   return outcomes;
 }
 
-export interface DigestScheduler {
-  /** Clears the timers and waits for a pass in progress, so the store can close after it. */
-  stop(): Promise<void>;
-}
-
-/** Checks every 10 minutes: a digest posts at most that long after its time. */
+/** The server runs a pass this often (src/periodic.ts): a digest posts at most that long after its time. */
 export const DIGEST_INTERVAL_MS = 10 * 60_000;
-
-/**
- * Runs a pass shortly after start (catching up a week missed while the app was down) and then every
- * `intervalMs`. Timers are unref'd so they never keep the process alive; passes never overlap.
- */
-export function startDigestScheduler(
-  deps: DigestScheduleDeps & { intervalMs?: number; firstRunDelayMs?: number },
-): DigestScheduler {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = (): void => {
-    if (stopped || running !== null) return;
-    running = runDigestTick(deps)
-      .catch((error: unknown) => deps.log.warn({ err: error }, "digest pass failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(tick, deps.firstRunDelayMs ?? 30_000);
-  const every = setInterval(tick, deps.intervalMs ?? DIGEST_INTERVAL_MS);
-  first.unref();
-  every.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(every);
-      await running;
-    },
-  };
-}

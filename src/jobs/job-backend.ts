@@ -11,15 +11,6 @@ export interface Registration {
   backoff: boolean;
 }
 
-/** An `every` call. */
-export interface Schedule {
-  name: string;
-  intervalSeconds: number;
-  /** pg-boss's cron for the interval (interval-to-cron.ts). */
-  cron: string;
-  data: unknown;
-}
-
 /** A job this worker holds until it completes or fails it (or its lease expires). */
 export interface ClaimedJob {
   id: string;
@@ -43,8 +34,8 @@ export type RecordResult = "completed" | "retrying" | "dead" | "lost";
 
 export interface JobBackend {
   readonly kind: "sqlite" | "pg-boss";
-  /** Opens connections, declares the queues and schedules. */
-  start(registrations: readonly Registration[], schedules: readonly Schedule[]): Promise<void>;
+  /** Opens connections and declares the queues. */
+  start(registrations: readonly Registration[]): Promise<void>;
   /** Releases connections and timers; the polling loop has stopped before. */
   close(): Promise<void>;
   /** Atomically takes the next due job of the registration's name, or null when there is none. */

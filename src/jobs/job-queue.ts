@@ -93,7 +93,7 @@ export interface JobStats {
 
 export interface JobQueue {
   readonly kind: "sqlite" | "pg-boss";
-  /** Starts processing the registered names and the `every` ticks. Call `register` and `every` before it. */
+  /** Starts processing the registered names. Call `register` before it. */
   start(): Promise<void>;
   /** Stops taking jobs and, when graceful (the default), waits for in-flight ones; then releases connections. */
   stop(options?: StopOptions): Promise<void>;
@@ -109,20 +109,6 @@ export interface JobQueue {
    * once, not once each. Ids in order, null where `singletonKey` deduped. All or none are added.
    */
   enqueueMany<T>(name: string, jobs: readonly NewJobOf<T>[]): Promise<(string | null)[]>;
-  /**
-   * Enqueues a `name` job with `data` once per `intervalSeconds` across every replica sharing the store (e.g. the
-   * weekly digest's "post what is due" tick), which a registered handler then runs like any job. Before `start()`.
-   * The interval must be a whole number of minutes dividing an hour, of hours dividing a day, a day, or a week
-   * (pg-boss schedules by cron; the SQLite queue accepts the same values so a config works on both).
-   * - pg-boss: a UTC cron in pg-boss's schedule table (`*\/10 * * * *` for 600); one replica sends each slot's tick,
-   *   within about 30 s of the boundary (pg-boss's cron monitor). A tick nobody works stays queued, one per slot.
-   * - SQLite: the tick is a row; it is due `intervalSeconds` after the previous one (by any process on the file),
-   *   so the first comes at the first start, and a restart neither repeats nor loses one. No second tick is queued
-   *   while one waits.
-   * Ticks are at least once per interval while some replica runs: handlers must be idempotent (the digest's claim
-   * in the store is).
-   */
-  every(name: string, intervalSeconds: number, data?: unknown): void;
   stats(): Promise<JobStats>;
 }
 

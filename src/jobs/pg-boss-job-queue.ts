@@ -34,7 +34,7 @@ const INTERNAL_QUEUE = "__pgboss__";
  * Design (why not `boss.work`): pg-boss 10's `work()` does not await its complete()/fail() calls, so a graceful stop
  * can close the pool before a finished job is recorded and the job runs again after its lease. The shared polling
  * loop instead fetches (pg-boss's `FOR UPDATE SKIP LOCKED` claim, one job at a time, `concurrency` per replica) and
- * awaits the outcome. Retries, backoff, lease expiry, dead letters and cron schedules stay pg-boss's.
+ * awaits the outcome. Retries, backoff, lease expiry and dead letters stay pg-boss's.
  *
  * Per name: a queue with the registration's retryLimit / retryDelay / retryBackoff, expireInSeconds = the lease, and
  * deadLetter `<name>__dead` (pg-boss copies a failed job there with its data and reason, for inspection or replay).
@@ -92,7 +92,7 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
   const backend: JobBackend = {
     kind: "pg-boss",
 
-    async start(registrations, schedules) {
+    async start(registrations) {
       closing = false;
       pool = new pg.Pool({
         connectionString: options.connectionString,
@@ -112,8 +112,8 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
         retryBackoff: JOB_DEFAULTS.backoff,
         expireInSeconds: leaseSeconds,
         maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
-        // The timekeeper (cron) only where `every` is used: it keeps an internal worker polling.
-        schedule: schedules.length > 0,
+        // Periodic work runs on the server's timers (src/periodic.ts), not pg-boss's cron.
+        schedule: false,
       });
       boss.on("error", (error) => {
         if (!closing) log?.error({ err: error }, "pg-boss error");
@@ -121,11 +121,6 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       try {
         await boss.start();
         for (const registration of registrations) await declare(registration.name, registration);
-        for (const schedule of schedules) {
-          await declare(schedule.name);
-          // Stored in pg-boss's schedule table: one replica sends each tick, restarts change nothing.
-          await boss.schedule(schedule.name, schedule.cron, (schedule.data ?? {}) as object, { tz: "UTC" });
-        }
       } catch (error) {
         await backend.close();
         throw error;

@@ -1,8 +1,7 @@
 // The worker loop both queues share: claim → run the handler → complete or fail, N at a time, and a graceful stop.
 import { performance } from "node:perf_hooks";
 import { isExpectedRetryJobError } from "./expected-retry-job-error.js";
-import { intervalToCron } from "./interval-to-cron.js";
-import type { ClaimedJob, JobBackend, Registration, Schedule } from "./job-backend.js";
+import type { ClaimedJob, JobBackend, Registration } from "./job-backend.js";
 import {
   type EnqueueOptions,
   JOB_DEFAULTS,
@@ -75,7 +74,6 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
   const pollIntervalMs = options.pollIntervalMs ?? JOB_DEFAULTS.pollIntervalMs;
   const log = options.log ?? silentLog;
   const registrations = new Map<string, Registration>();
-  const schedules: Schedule[] = [];
   const naps = new Map<string, Nap>();
   const running = new Set<Running>();
   const loops: Promise<void>[] = [];
@@ -214,19 +212,11 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
       registrations.set(name, registration);
     },
 
-    every(name: string, intervalSeconds: number, data: unknown = {}): void {
-      assertQueueName(name);
-      if (state !== "new") throw new Error(`review-coach: schedule "${name}" before starting the job queue`);
-      if (schedules.some((s) => s.name === name))
-        throw new Error(`review-coach: jobs "${name}" are already scheduled`);
-      schedules.push({ name, intervalSeconds, cron: intervalToCron(intervalSeconds), data });
-    },
-
     async start(): Promise<void> {
       if (state !== "new") throw new Error(`review-coach: the job queue was already started (${state})`);
       state = "starting";
       try {
-        await backend.start([...registrations.values()], schedules);
+        await backend.start([...registrations.values()]);
       } catch (error) {
         state = "new";
         throw error;
@@ -237,10 +227,7 @@ export function createPollingJobQueue(backend: JobBackend, options: PollingOptio
         naps.set(registration.name, nap);
         loops.push(loop(registration, nap));
       }
-      log.info(
-        { kind: backend.kind, jobs: [...registrations.keys()], every: schedules.map((s) => s.name) },
-        "job queue started",
-      );
+      log.info({ kind: backend.kind, jobs: [...registrations.keys()] }, "job queue started");
     },
 
     async stop(stopOptions: StopOptions = { graceful: true }): Promise<void> {

@@ -5,7 +5,6 @@ import {
   claimNextJob,
   completeJob,
   countJobs,
-  enqueueTickIfDue,
   failJob,
   insertJob,
   LEASE_EXPIRED_REASON,
@@ -13,7 +12,7 @@ import {
   pruneJobs,
 } from "../store/jobs-repository.js";
 import type { Database } from "../store/schema.js";
-import type { ClaimedJob, JobBackend, Registration, Schedule } from "./job-backend.js";
+import type { ClaimedJob, JobBackend, Registration } from "./job-backend.js";
 import { newJobId } from "./job-id.js";
 import { JOB_DEFAULTS, type JobQueue, type JobStats, type NewJobOf, type QueueStats } from "./job-queue.js";
 import { createPollingJobQueue, type PollingOptions } from "./polling-job-queue.js";
@@ -33,7 +32,6 @@ export interface SqliteJobQueueOptions extends PollingOptions {
   random?: () => number;
 }
 
-const TICK_KEY = "every";
 const PRUNE_EVERY_MS = 60 * 60_000;
 
 /** Claimed jobs carry the fence (worker id + attempt) their completion is checked against. */
@@ -84,7 +82,6 @@ async function enqueueSqliteJobs(
 /**
  * Jobs are claimed atomically (one UPDATE … WHERE id = (SELECT …) RETURNING) with a lease: a job whose worker died
  * is claimed again once `leaseSeconds` pass, by this process after a restart or by another one on the same file.
- * `every` ticks are rows too, so a restart neither loses nor repeats one.
  */
 export function createSqliteJobQueue(db: Kysely<Database>, options: SqliteJobQueueOptions = {}): JobQueue {
   const now = options.now ?? (() => new Date());
@@ -96,24 +93,10 @@ export function createSqliteJobQueue(db: Kysely<Database>, options: SqliteJobQue
   const log = options.log;
   let timer: NodeJS.Timeout | null = null;
   let housekeeping: Promise<void> = Promise.resolve();
-  let schedules: readonly Schedule[] = [];
-  const dueAt = new Map<string, number>();
   let prunedAt = 0;
 
   const keepHouse = async (): Promise<void> => {
     const at = now();
-    for (const schedule of schedules) {
-      if ((dueAt.get(schedule.name) ?? 0) > at.getTime()) continue;
-      const tick = await enqueueTickIfDue(db, {
-        id: newJobId(),
-        name: schedule.name,
-        data: schedule.data,
-        key: TICK_KEY,
-        intervalSeconds: schedule.intervalSeconds,
-        now: at,
-      });
-      dueAt.set(schedule.name, tick.dueAt.getTime());
-    }
     if (at.getTime() - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = at.getTime();
       await pruneJobs(db, new Date(at.getTime() - retentionMs).toISOString());
@@ -136,8 +119,7 @@ export function createSqliteJobQueue(db: Kysely<Database>, options: SqliteJobQue
   const backend: JobBackend = {
     kind: "sqlite",
 
-    async start(_registrations, scheduled) {
-      schedules = scheduled;
+    async start() {
       runHousekeeping();
       await housekeeping;
       timer = setInterval(runHousekeeping, pollIntervalMs);

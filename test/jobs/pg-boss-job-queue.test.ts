@@ -32,21 +32,6 @@ describePg("the pg-boss job queue, in pg-boss's own tables", () => {
     await withSchemaLock(url, (admin) => admin.query(`drop schema if exists ${schema} cascade`));
   });
 
-  it("keeps one schedule per name however many replicas call every(), as a UTC cron", async () => {
-    const replicas = [queue(), queue()];
-    for (const q of replicas) {
-      q.register("digest-tick", async () => undefined);
-      q.every("digest-tick", 600, { kind: "weekly" });
-      await q.start();
-    }
-
-    const { rows } = await client.query(`select name, cron, timezone, data from ${schema}.schedule`);
-
-    expect(rows).toEqual([
-      { name: "digest-tick", cron: "*/10 * * * *", timezone: "UTC", data: { kind: "weekly" } },
-    ]);
-  });
-
   it("copies a dead-lettered job with its data and reason to <name>__dead", async () => {
     const q = queue();
     q.register(
