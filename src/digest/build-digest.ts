@@ -15,6 +15,7 @@ import { consecutiveWeeks } from "../metrics/iso-week.js";
 import { nearestRank } from "../metrics/percentile.js";
 import type { OpenEndedPr, WeekMetrics } from "../metrics/week-metrics.js";
 import { buildAdvice } from "./build-advice.js";
+import { buildDescriptionFigures } from "./build-descriptions.js";
 import { buildStandouts } from "./build-standouts.js";
 import { buildWindowAdvice } from "./build-window-advice.js";
 import type {
@@ -131,6 +132,13 @@ export function buildDigest(input: DigestInput): DigestModel {
     },
     mention: config.digest.mention,
     perReviewer,
+    descriptions: input.descriptions
+      ? buildDescriptionFigures({
+          records: input.descriptions,
+          weeks: consecutiveWeeks(input.week, TREND_WEEKS),
+          timezone: config.review_windows.timezone,
+        })
+      : null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Assessment } from "../analysis/assessment.js";
 import type { RepoConfig } from "../config/schema.js";
 import { consecutiveWeeks, weekBounds } from "../metrics/iso-week.js";
 import { getAssessments } from "../store/assessments-repository.js";
+import { listDescriptionAssessments } from "../store/description-assessments-repository.js";
 import type { Database } from "../store/schema.js";
 import { buildDigest, TREND_WEEKS } from "./build-digest.js";
 import type { DigestModel } from "./digest-model.js";
@@ -64,6 +65,12 @@ export async function composeDigest(
     config: request.config,
     now: request.now,
     loadedFrom: loaded.from,
+    // PRs that became ready in the charted weeks, for the description figures (issue #18).
+    descriptions: await listDescriptionAssessments(db, {
+      repos: request.repos,
+      from: weekBounds(weeks[0] as string, timezone).start.toISOString(),
+      to: end.toISOString(),
+    }),
   });
   return { model, rendered: renderDigest(model) };
 }

@@ -10,6 +10,7 @@ import type {
   PrWait,
   WeekMetrics,
 } from "../metrics/week-metrics.js";
+import type { DescriptionFigures, DescriptionRecord } from "./build-descriptions.js";
 
 export interface DigestInput {
   /** OWNER/NAME the digest is posted to. */
@@ -28,6 +29,8 @@ export interface DigestInput {
   now: Date;
   /** ISO 8601: the earliest instant loaded; a PR ready before it has no measured pickup (said in the footer). */
   loadedFrom: string;
+  /** Description assessments of PRs ready in the charted weeks (issue #18); absent: no description section. */
+  descriptions?: readonly DescriptionRecord[];
 }
 
 /** Which way is good for a figure; neutral figures get an arrow and no judgement. */
@@ -160,6 +163,8 @@ export interface DigestModel {
   definitions: Definitions;
   mention: string[];
   perReviewer: boolean;
+  /** The description figures (issue #18); null when no PR became ready in the charted weeks. */
+  descriptions?: DescriptionFigures | null;
 }
 
 export type { WeekMetrics };

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type { MetricSet, OpenEndedPr, PrWait } from "../metrics/week-metrics.js";
 import type { DigestModel, TrendPoint, WaitingPr } from "./digest-model.js";
 import { renderChange } from "./render-change.js";
+import { renderDescriptions } from "./render-descriptions.js";
 import { formatCount, formatFigure, formatHours, formatPercent } from "./render-figures.js";
 import { escapeMarkdownInline } from "./render-quote.js";
 import { renderWindowDefinitions } from "./render-window-definitions.js";
@@ -28,7 +29,7 @@ export function renderDigest(model: DigestModel): RenderedDigest {
   const title = `Review digest: ${subject(model)}, ${model.week} (${weekSpan(model.current.start, model.current.end)})`;
   const sections =
     model.kind === "quiet"
-      ? [intro(model), quietSummary(model)]
+      ? [intro(model), quietSummary(model), renderDescriptions(model.descriptions)]
       : [
           intro(model),
           headlineTable(model),
@@ -37,6 +38,7 @@ export function renderDigest(model: DigestModel): RenderedDigest {
           load(model),
           reviewers(model),
           standouts(model),
+          renderDescriptions(model.descriptions),
           waits(model.waits, model.definitions.targetHours, zone),
           openEnded(model, zone),
         ];
