@@ -29,6 +29,7 @@ export interface WindowsCommandOptions {
 const HISTORY_WEEKS = 8;
 const WEEK_MS = 7 * 86_400_000;
 const MAX_WEEKS = 104;
+const LIFECYCLE_ACTIONS = ["opened", "reopened", "ready_for_review", "converted_to_draft", "closed"] as const;
 
 /**
  * Exit codes as for `metrics`: 0 printed, 1 the config file is invalid or the windows cannot be simulated (a
@@ -95,8 +96,8 @@ export async function windowsCommand(
 }
 
 /**
- * Only the columns the replay reads (no comment bodies): a year of an organisation is hundreds of thousands of rows,
- * and loading their text would cost more than the simulation.
+ * Only the rows and columns the replay reads (no comment bodies, no pushes or labels): a year of an organisation is
+ * hundreds of thousands of rows, and loading all of them would cost more than the simulation.
  */
 async function loadReplayEvents(
   db: Kysely<Database>,
@@ -125,6 +126,9 @@ async function loadReplayEvents(
     .where("repo_full_name", "=", repo)
     .where("occurred_at", ">=", from)
     .where("occurred_at", "<", to)
+    // Of the pull request's own events only those that start or stop the wait (pr-timeline.ts) matter here;
+    // pushes, labels, edits and review requests are most of a busy repository's rows.
+    .where((eb) => eb.or([eb("kind", "!=", "pull_request"), eb("action", "in", [...LIFECYCLE_ACTIONS])]))
     .execute();
   return rows.map(
     (r): ReviewEvent => ({

@@ -415,12 +415,13 @@ export function createWhatIf(
       waits[count] = wait;
       count += 1;
     }
-    // Nearest rank (percentile.ts) by selection: the p90 rank first, then the p50 rank left of it.
-    const p90Rank = Math.max(Math.ceil((90 * count) / 100), 1) - 1;
-    const p50Rank = Math.max(Math.ceil((50 * count) / 100), 1) - 1;
-    const p90 = count === 0 ? null : select(waits, 0, count - 1, p90Rank) / HOUR_MS;
-    const p50 = count === 0 ? null : select(waits, 0, p90Rank, p50Rank) / HOUR_MS;
-    return { count, breaches, p50, p90 };
+    // Nearest rank (percentile.ts): the value at rank ⌈p/100 × n⌉.
+    if (count === 0) return { count, breaches, p50: null, p90: null };
+    const [p50, p90] = valuesAtRanks(waits, count, [
+      Math.max(Math.ceil((50 * count) / 100), 1) - 1,
+      Math.max(Math.ceil((90 * count) / 100), 1) - 1,
+    ]) as [number, number];
+    return { count, breaches, p50: p50 / HOUR_MS, p90: p90 / HOUR_MS };
   };
 
   return {
@@ -431,30 +432,41 @@ export function createWhatIf(
   } as WhatIf;
 }
 
-/** The k-th smallest of values[lo..hi] (inclusive), moving smaller values left of it (Hoare's quickselect). */
-function select(values: Float64Array, lo: number, hi: number, k: number): number {
-  let left = lo;
-  let right = hi;
-  while (right > left) {
-    const pivot = values[(left + right) >>> 1] as number;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while ((values[i] as number) < pivot) i += 1;
-      while ((values[j] as number) > pivot) j -= 1;
-      if (i <= j) {
-        const swap = values[i] as number;
-        values[i] = values[j] as number;
-        values[j] = swap;
-        i += 1;
-        j -= 1;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
+/** Histogram buckets of one minute for valuesAtRanks; longer waits share the last bucket. */
+const BUCKET_MS = 60_000;
+const BUCKETS = 8192;
+const histogram = new Int32Array(BUCKETS);
+
+/**
+ * The values at the given 0-based ranks among the first `count` values (all ≥ 0), without sorting them all: one
+ * histogram by minute finds the bucket holding each rank, and only those buckets' values are sorted.
+ */
+export function valuesAtRanks(values: Float64Array, count: number, ranks: readonly number[]): number[] {
+  histogram.fill(0);
+  for (let i = 0; i < count; i += 1) {
+    const minute = Math.floor((values[i] as number) / BUCKET_MS);
+    const bucket = minute < BUCKETS ? minute : BUCKETS - 1;
+    histogram[bucket] = (histogram[bucket] as number) + 1;
   }
-  return values[k] as number;
+  const wanted = ranks.map((rank) => {
+    let below = 0;
+    let bucket = 0;
+    while (below + (histogram[bucket] as number) <= rank) {
+      below += histogram[bucket] as number;
+      bucket += 1;
+    }
+    return { rank, bucket, below, values: [] as number[] };
+  });
+  for (let i = 0; i < count; i += 1) {
+    const value = values[i] as number;
+    const minute = Math.floor(value / BUCKET_MS);
+    const bucket = minute < BUCKETS ? minute : BUCKETS - 1;
+    for (const entry of wanted) if (entry.bucket === bucket) entry.values.push(value);
+  }
+  return wanted.map((entry) => {
+    entry.values.sort((x, y) => x - y);
+    return entry.values[entry.rank - entry.below] as number;
+  });
 }
 
 /**

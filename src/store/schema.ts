@@ -294,6 +294,27 @@ export interface DescriptionAssessmentsTable {
   assessed_at: string;
 }
 
+/** One onboarding per repository, ever (issue #17): see onboardings-repository.ts. */
+export interface OnboardingsTable {
+  repo_full_name: string;
+  installation_id: number | null;
+  /** pending | open | merged | closed | skipped | failed */
+  status: string;
+  /** pull-request | issue (ONBOARDING=off) */
+  kind: string;
+  number: number | null;
+  branch: string | null;
+  /** Hash of the proposed file and body last written: a changed proposal updates the PR in place. */
+  content_hash: string | null;
+  lease_until: string | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  /** When the onboarding PR was merged: coaching applies from that day. */
+  activated_at: string | null;
+  closed_at: string | null;
+}
+
 export interface Database {
   deliveries: DeliveriesTable;
   installations: InstallationsTable;
@@ -312,6 +333,7 @@ export interface Database {
   coaching_opt_outs: CoachingOptOutsTable;
   jobs: JobsTable;
   job_payloads: JobPayloadsTable;
+  onboardings: OnboardingsTable;
   description_nudges: DescriptionNudgesTable;
   description_assessments: DescriptionAssessmentsTable;
 }

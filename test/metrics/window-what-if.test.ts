@@ -1,9 +1,11 @@
 // Hand-computed what-if of other review windows (docs/metrics.md, "What if the windows were different").
 import { describe, expect, it } from "@jest/globals";
+import { nearestRank } from "../../src/metrics/percentile.js";
 import {
   bestWithinTarget,
   candidateWindowSets,
   paretoFront,
+  valuesAtRanks,
   type WindowSetResult,
   windowsWhatIf,
 } from "../../src/metrics/window-what-if.js";
@@ -150,5 +152,26 @@ describe("candidateWindowSets", () => {
     expect(sets).toContainEqual(["09:00-09:30", "10:00-10:30", "16:00-17:00"]);
     expect(sets).not.toContainEqual(["09:00-09:30", "09:30-10:30"]); // touching windows are one window
     expect(sets.some((s) => s.some((w) => w < "09:00" || w.slice(6) > "17:00"))).toBe(false);
+  });
+});
+
+describe("valuesAtRanks", () => {
+  it("agrees with nearest rank, values in the same minute and waits over the histogram's range included", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const hour = 3_600_000;
+    for (const n of [1, 2, 3, 10, 97, 1000]) {
+      const values = Array.from({ length: n }, (_, i) =>
+        i % 5 === 0 ? 200 * hour + random() * 50 * hour : Math.floor(random() * 600) * 1000,
+      );
+      const ranks = [50, 90].map((p) => Math.max(Math.ceil((p * n) / 100), 1) - 1);
+      expect(valuesAtRanks(Float64Array.from(values), n, ranks)).toEqual([
+        nearestRank(values, 50),
+        nearestRank(values, 90),
+      ]);
+    }
   });
 });

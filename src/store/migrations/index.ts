@@ -9,6 +9,7 @@ import * as jobClaimIndex from "./2026-11-24T1500-job-claim-index.js";
 import * as jobPayloads from "./2026-11-24T1600-job-payloads.js";
 import * as llmCachePerInstallation from "./2026-11-25T1000-llm-cache-per-installation.js";
 import * as descriptions from "./2026-12-03T1000-descriptions.js";
+import * as onboardings from "./2026-12-03T1200-onboardings.js";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-24T1030-initial": initial,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24T1600-job-payloads": jobPayloads,
   "2026-11-25T1000-llm-cache-per-installation": llmCachePerInstallation,
   "2026-12-03T1000-descriptions": descriptions,
+  "2026-12-03T1200-onboardings": onboardings,
 };
