@@ -12,6 +12,7 @@ import type { Store } from "./store/open-store.js";
 // Octokit or YAML, and loading everything cost a third of a second of every run (bench/classify.ts).
 const load = {
   backfill: () => import("./commands/backfill.js"),
+  onboard: () => import("./commands/onboard.js"),
   classify: () => import("./commands/classify.js"),
   digest: () => import("./commands/digest.js"),
   ingest: () => import("./commands/ingest-file.js"),
@@ -251,6 +252,42 @@ export function buildCli(
       program.setOptionValue(
         "exitCode",
         await withStore(opts.db, (s) => backfillCommand(s, { repo, since: opts.since }, io, { source })),
+      );
+    });
+
+  program
+    .command("onboard")
+    .description(
+      "open the onboarding pull request: the proposed config and what it would have done (issue #17)",
+    )
+    .argument("<repo>", "OWNER/NAME")
+    .option("--weeks <n>", "weeks of history replayed", "4")
+    .option(
+      "--dry-run",
+      "print the title, body and config from what the store holds; backfills first with GITHUB_TOKEN",
+    )
+    .option("--force", "propose again after the onboarding was closed without merging")
+    .option(dbOption, dbHelp)
+    .action(async (repo: string, opts: { weeks: string; dryRun?: boolean; force?: boolean; db?: string }) => {
+      const { onboardCommand } = await load.onboard();
+      const { createGithubPrSource } = await load.github();
+      const octokit = await github();
+      program.setOptionValue(
+        "exitCode",
+        await withStore(opts.db, (s) =>
+          onboardCommand(
+            s,
+            {
+              repo,
+              weeks: opts.weeks,
+              dryRun: opts.dryRun,
+              force: opts.force,
+              mode: env.ONBOARDING === "off" ? "off" : "on",
+            },
+            io,
+            { github: octokit === null ? null : { octokit, source: createGithubPrSource(octokit) } },
+          ),
+        ),
       );
     });
 

@@ -59,7 +59,10 @@ export function fixtureHistory(weeks = MONDAYS.length): FixtureHistory {
     const reviewId = id;
     const submittedAt = at(reviewLocal);
     events.push(b.opened(at(readyLocal)));
-    const reviewEvent = b.review(reviewer, submittedAt, { id: reviewId, reviewState: state });
+    const reviewEvent = {
+      ...b.review(reviewer, submittedAt, { id: reviewId, reviewState: state }),
+      reviewId,
+    };
     const stored = body === null ? { ...reviewEvent, body: null } : withBody(reviewEvent, body);
     events.push(stored);
     const comments: CoachComment[] = [];
