@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { runCli } from "../../src/cli.js";
 import { windowsCommand } from "../../src/commands/windows.js";
@@ -67,5 +70,19 @@ describe("review-coach windows", () => {
     expect(await windowsCommand(store, { repo: "acme/app", until: "2026-47" }, io, now)).toBe(2);
     expect(io.stderr.join("\n")).toContain('--until "2026-47" is not an ISO week');
     expect(await runCli(["windows", "--repo", "app", "--db", ":memory:"], io)).toBe(2);
+  });
+
+  it("is wired into the command line", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "review-coach-windows-")), "s.sqlite");
+    const seeded = await openStore(db);
+    await seedStore(seeded, week("2026-11-16", 470));
+    await seeded.close();
+    const io = captureIo();
+    const code = await runCli(
+      ["windows", "--repo", "acme/app", "--until", "2026-W47", "--weeks", "1", "--json", "--db", db],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(io.stdout[0] ?? "")).toMatchObject({ weeks: ["2026-W47"], pickups: 3 });
   });
 });
