@@ -184,7 +184,7 @@ export function describeCrashRecovery(mode: "before" | "after"): void {
           PORT: "0",
           LOG_LEVEL: "warn",
           // Long enough that the held job is still active (its lease unexpired) when it is killed, on a loaded machine.
-        TEST_JOB_LEASE_SECONDS: "5",
+          TEST_JOB_LEASE_SECONDS: "5",
         };
 
         const first = await spawnServer(env);
