@@ -4,20 +4,30 @@ import type { Context } from "probot";
 import type { SecondOpinionPorts } from "../analysis/second-opinion.js";
 import { type CoachingObserver, evaluateReview } from "../coaching/evaluate-review.js";
 import { parseCoachCommand } from "../coaching/policy-command.js";
-import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
 import { isBotActor } from "../ingest/normalize-delivery.js";
 import { CoachPayload } from "../ingest/payload-schemas.js";
 import { type ConfigDeps, resolveRepoConfig } from "./resolve-repo-config.js";
 
+/**
+ * Comments of one review, and edits, arrive as a burst of deliveries; waiting 15 s until the burst settles evaluates
+ * the review once. Long enough for the deliveries of one review or a round of edits, short enough to feel immediate.
+ */
+export const DEFAULT_SETTLE_MS = 15_000;
+
 export interface CoachDeps extends ConfigDeps {
-  scheduler: SettleScheduler;
+  /**
+   * Evaluates the review again `delayMs` from now, once for a burst of calls with the same key: the delivery job
+   * keeps the delay as a `coach-settled` job (delivery-jobs.ts), so a restart loses none. Without it (the settled
+   * job itself), the review is evaluated now.
+   */
+  settle?: (reviewKey: string, delayMs: number) => Promise<void>;
   /** Settle delay for comment and edit deliveries (DEFAULT_SETTLE_MS). */
   settleMs: number;
   secondOpinion?: SecondOpinionPorts;
   /**
-   * Called when another evaluation holds the review's nudge lease. Inline, the holder evaluates again before it
-   * lets go; a job queue also schedules a look after the lease expires, in case the holder died (kill -9).
+   * Called when another evaluation holds the review's nudge lease: the holder evaluates again before it lets go, and
+   * the job is retried in case the holder died (kill -9).
    */
   onBusy?: (reviewKey: string) => Promise<void>;
   /** Told each coaching outcome with its mode (metrics). */
@@ -80,10 +90,10 @@ export async function coachReview(context: Context, recorded: IngestResult, deps
     );
     if (evaluation.outcome === "busy") await deps.onBusy?.(`${repoFullName}#${trigger.reviewId}`);
   };
-  if (trigger.when === "now") {
+  if (trigger.when === "now" || !deps.settle) {
     await run();
     return;
   }
   log.debug({ settleMs: deps.settleMs }, "coaching: review evaluated again once its deliveries settle");
-  await deps.scheduler.schedule(`${repoFullName}#${trigger.reviewId}`, deps.settleMs, run);
+  await deps.settle(`${repoFullName}#${trigger.reviewId}`, deps.settleMs);
 }

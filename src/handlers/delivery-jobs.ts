@@ -1,6 +1,5 @@
 // Glue: runs a delivery's work as persistent jobs, so the webhook is acknowledged as soon as it is stored (docs/architecture.md, "The flow").
 import { Context, type Probot } from "probot";
-import type { SettleScheduler } from "../coaching/settle-scheduler.js";
 import { describeGitHubError, httpStatusOf } from "../github/github-error.js";
 import type { IngestResult } from "../ingest/ingest-delivery.js";
 import { ExpectedRetryJobError } from "../jobs/expected-retry-job-error.js";
@@ -20,7 +19,7 @@ export const SETTLED_JOB = "coach-settled";
 export function registerDeliveryJobs(
   app: Probot,
   queue: JobQueue,
-  deps: Omit<CoachDeps, "scheduler"> & RecordDeps,
+  deps: Omit<CoachDeps, "settle"> & RecordDeps,
   { retryDelaySeconds = 5 }: { retryDelaySeconds?: number } = {},
 ): void {
   const logFor = (data: DeliveryJobData) =>
@@ -36,13 +35,13 @@ export function registerDeliveryJobs(
   };
   const record = (data: DeliveryJobData) =>
     recordDelivery({ id: data.id, name: data.name, payload: data.payload, log: logFor(data) }, deps);
-  const run = async (data: DeliveryJobData, scheduler: SettleScheduler, recorded: IngestResult) => {
+  const run = async (data: DeliveryJobData, settle: CoachDeps["settle"], recorded: IngestResult) => {
     // Most deliveries only need recording: no installation token, no Octokit for them.
     if (!needsProcessing(data, recorded)) return;
     try {
       await processDelivery(await contextFor(data), recorded, {
         ...deps,
-        scheduler,
+        ...(settle ? { settle } : {}),
         // Fail the attempt so the job is retried with backoff: usually the holder has finished by then
         // ("unchanged"); if it died (kill -9), its lease has expired by a later retry and this one takes over.
         // Expected, so logged at debug: only running out of retries is worth a line at error.
@@ -75,7 +74,7 @@ export function registerDeliveryJobs(
   // A settled evaluation runs now: the delay was the job's startAfter.
   queue.register<DeliveryJobData>(
     SETTLED_JOB,
-    async (job) => run(job.data, { schedule: (_key, _delay, task) => task() }, { status: "duplicate" }),
+    async (job) => run(job.data, undefined, { status: "duplicate" }),
     {
       concurrency: 2,
       retryLimit: 5,
@@ -88,14 +87,12 @@ export function registerDeliveryJobs(
  * A settle delay that survives restarts: one job per review and time bucket, not before the delay. The bucket
  * lets an edit that arrives while the previous evaluation runs still get its own evaluation.
  */
-function settleAsJob(queue: JobQueue, data: DeliveryJobData, now: () => Date): SettleScheduler {
-  return {
-    async schedule(key, delayMs) {
-      const at = now().getTime();
-      await queue.enqueue(SETTLED_JOB, data, {
-        singletonKey: `${key}@${Math.floor(at / Math.max(delayMs, 1))}`,
-        startAfter: new Date(at + delayMs),
-      });
-    },
+function settleAsJob(queue: JobQueue, data: DeliveryJobData, now: () => Date): CoachDeps["settle"] {
+  return async (key, delayMs) => {
+    const at = now().getTime();
+    await queue.enqueue(SETTLED_JOB, data, {
+      singletonKey: `${key}@${Math.floor(at / Math.max(delayMs, 1))}`,
+      startAfter: new Date(at + delayMs),
+    });
   };
 }

@@ -1,13 +1,19 @@
-// A real Probot with the app and a manual settle scheduler, real-shaped payloads with reviewer != PR author,
-// and nock helpers for the config file and the installation token.
+// The handlers on the path production runs: a real Probot with the app, a SQLite job queue on the test's store (on
+// the harness clock, so settle delays and retries wait until a test moves it), deliveries stored as jobs the way the
+// webhook receiver stores them, and a wait until no job is due. Real-shaped payloads with reviewer != PR author, and
+// nock helpers for the config file and the installation token.
 import { Writable } from "node:stream";
 import { expect } from "@jest/globals";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import type { SecondOpinionPorts } from "../../src/analysis/second-opinion.js";
 import { createApp } from "../../src/app.js";
-import type { SettleScheduler } from "../../src/coaching/settle-scheduler.js";
+import { SETTLED_JOB } from "../../src/handlers/delivery-jobs.js";
+import type { JobQueue } from "../../src/jobs/job-queue.js";
+import { createSqliteJobQueue } from "../../src/jobs/sqlite-job-queue.js";
 import type { Store } from "../../src/store/open-store.js";
+import { DELIVERY_JOB, enqueueDeliveries } from "../../src/webhooks/delivery-job.js";
 import { testPrivateKey } from "../helpers/signed-delivery.js";
 import { openSqliteTestStore } from "../helpers/test-stores.js";
 import { example } from "../helpers/webhook-examples.js";
@@ -20,29 +26,6 @@ export const CONFIG_PATH = `${REPO}/contents/.github%2Freview-coach.yml`;
 export const ORG_CONFIG_PATH = "/repos/Codertocat/.github/contents/.github%2Freview-coach.yml";
 export const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 
-/** Settle tasks wait here until the test runs them. */
-export interface ManualScheduler extends SettleScheduler {
-  readonly keys: string[];
-  runAll(): Promise<void>;
-}
-
-export function manualScheduler(): ManualScheduler {
-  const tasks = new Map<string, () => Promise<void>>();
-  return {
-    get keys() {
-      return [...tasks.keys()];
-    },
-    schedule(key, _delayMs, task) {
-      tasks.set(key, task);
-    },
-    async runAll() {
-      const pending = [...tasks.values()];
-      tasks.clear();
-      for (const task of pending) await task();
-    },
-  };
-}
-
 export interface LogLine {
   level: number;
   msg: string;
@@ -50,15 +33,40 @@ export interface LogLine {
 }
 
 const key = testPrivateKey();
+/** The app's settle delay in these tests; `settle()` moves the clock past it. */
+const SETTLE_MS = 60_000;
+/** The first retry of a failed delivery job comes 1 to 2 s later (backoff with jitter); `retry()` moves past it. */
+const RETRY_DELAY_SECONDS = 1;
 
 export interface Harness {
   probot: Probot;
-  scheduler: ManualScheduler;
+  jobs: JobQueue;
+  store: Store;
   logs: LogLine[];
+  /** The app's and the queue's clock; a test may set it. */
   clock: { now: Date };
+  /** Resolves once no job is running or due (jobs waiting for a later time stay queued). */
+  idle(): Promise<void>;
+  /** Moves the clock past the settle delay and runs the settled evaluations. */
+  settle(): Promise<void>;
+  /** Moves the clock past a failed job's first retry delay and runs the retry. */
+  retry(): Promise<void>;
+  /** The reviews with a settled evaluation waiting ("owner/repo#reviewId"). */
+  pendingSettles(): Promise<string[]>;
 }
 
-export function coachHarness(store: Store, start = new Date("2026-11-20T10:00:00Z")): Harness {
+export interface HarnessOptions {
+  secondOpinion?: SecondOpinionPorts;
+  /** Log level of the captured lines (default debug). */
+  level?: string;
+}
+
+/** Starts the queue; the store's close() stops it first, so a test closes only its store. */
+export async function coachHarness(
+  store: Store,
+  start = new Date("2026-11-20T10:00:00Z"),
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const logs: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -68,28 +76,80 @@ export function coachHarness(store: Store, start = new Date("2026-11-20T10:00:00
     },
   });
   const clock = { now: start };
-  const scheduler = manualScheduler();
   const probot = new Probot({
     appId: 4242,
     privateKey: key,
-    log: pino({ level: "debug" }, stream),
+    log: pino({ level: options.level ?? "debug" }, stream),
     // A function default: Probot merges its own throttle options over an object default, which left the
     // throttling plugin on (and its 3 s spacing of comment-creating requests slowed every test down).
-    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-      ...options,
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
+      ...o,
       retry: { enabled: false },
       throttle: { enabled: false },
     })),
   });
-  probot.load(
+  const jobs = createSqliteJobQueue(store.db, { now: () => clock.now, pollIntervalMs: 5 });
+  await probot.load(
     createApp({
       store,
       now: () => clock.now,
       identity: { appId: 4242, botLogin: "review-coach[bot]" },
-      coaching: { scheduler, settleMs: 1 },
+      jobs,
+      jobRetryDelaySeconds: RETRY_DELAY_SECONDS,
+      coaching: {
+        settleMs: SETTLE_MS,
+        ...(options.secondOpinion ? { secondOpinion: options.secondOpinion } : {}),
+      },
     }),
   );
-  return { probot, scheduler, logs, clock };
+  await jobs.start();
+  const close = store.close;
+  store.close = async () => {
+    await jobs.stop({ graceful: false });
+    await close();
+  };
+
+  const idle = async (): Promise<void> => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { n } = await store.db
+        .selectFrom("jobs")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where((eb) =>
+          eb.or([
+            eb("state", "=", "active"),
+            eb.and([eb("state", "=", "queued"), eb("run_at", "<=", clock.now.toISOString())]),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
+      if (Number(n) === 0) return;
+      if (Date.now() > deadline) throw new Error("coach harness: jobs still due after 10 s");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const advance = async (ms: number) => {
+    clock.now = new Date(clock.now.getTime() + ms);
+    await idle();
+  };
+  return {
+    probot,
+    jobs,
+    store,
+    logs,
+    clock,
+    idle,
+    settle: () => advance(SETTLE_MS),
+    retry: () => advance(2 * RETRY_DELAY_SECONDS * 1000),
+    async pendingSettles() {
+      const rows = await store.db
+        .selectFrom("jobs")
+        .select("singleton_key")
+        .where("name", "=", SETTLED_JOB)
+        .where("state", "=", "queued")
+        .execute();
+      return rows.map((r) => (r.singleton_key ?? "").split("@")[0] as string);
+    },
+  };
 }
 
 /** The installation token Probot asks for (cached between events, hence optional). */
@@ -192,25 +252,43 @@ export function prConversationComment(c: {
   return payload;
 }
 
-/** Sends a delivery through the real Probot (signature checks are Probot's own business, tested elsewhere). */
+/**
+ * Stores a delivery as a job, as the webhook receiver does once the signature passed (tested apart), and waits until
+ * no job is due. Rejects with the job's error when the delivery's job failed (not an expected retry, such as a nudge
+ * lease held by another job) and waits for its retry.
+ */
 export async function deliver(
-  probot: Probot,
+  h: Harness,
   name: string,
   id: string,
   payload: Record<string, unknown>,
 ): Promise<void> {
-  await probot.receive({ name, id, payload } as never);
+  const installation = (payload.installation as { id?: number } | undefined)?.id ?? null;
+  await enqueueDeliveries(h.jobs, [
+    { id, name, installationId: installation, body: JSON.stringify(payload) },
+  ]);
+  await h.idle();
+  const failed = await h.store.db
+    .selectFrom("jobs")
+    .select("last_error")
+    .where("name", "=", DELIVERY_JOB)
+    .where("singleton_key", "=", id)
+    .where("state", "in", ["queued", "dead"])
+    .where("attempts", ">", 0)
+    .where("last_error", "not like", "ExpectedRetryJobError%")
+    .executeTakeFirst();
+  if (failed) throw new Error(failed.last_error ?? "the delivery's job failed");
 }
 
 /** Delivers a review the way GitHub does: each line comment, then the submitted review. */
 export async function deliverReview(
-  probot: Probot,
+  h: Harness,
   review: { id: number; body?: string; login?: string; pr?: PrOptions },
   comments: { id: number; body: string; path?: string }[],
 ): Promise<void> {
   for (const c of comments) {
     await deliver(
-      probot,
+      h,
       "pull_request_review_comment",
       `c-${c.id}`,
       reviewCommentPayload({
@@ -222,7 +300,7 @@ export async function deliverReview(
     );
   }
   await deliver(
-    probot,
+    h,
     "pull_request_review",
     `r-${review.id}`,
     submittedReviewPayload({
@@ -253,7 +331,7 @@ export const HARSH = { id: 3001, body: "Why would you do this?! Just use a map, 
 export async function startCoachTest(start?: Date): Promise<{ store: Store; h: Harness }> {
   nock.disableNetConnect();
   const store = await openSqliteTestStore();
-  const h = coachHarness(store, start);
+  const h = await coachHarness(store, start);
   nockToken();
   return { store, h };
 }

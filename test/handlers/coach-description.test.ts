@@ -67,7 +67,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
   beforeEach(async () => {
     nock.disableNetConnect();
     store = await target.open();
-    h = coachHarness(store);
+    h = await coachHarness(store);
     nockToken();
     posted.length = 0;
   });
@@ -88,7 +88,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
       .post(`${REPO}/issues/2/comments`, (b) => capture("", b) === "")
       .reply(201, { id: 7001 });
 
-    await deliver(h.probot, "pull_request", "d-1", prPayload("opened", THIN));
+    await deliver(h, "pull_request", "d-1", prPayload("opened", THIN));
 
     expect(post.isDone()).toBe(true);
     const body = posted[0] ?? "";
@@ -126,9 +126,9 @@ describe.each(storeTargets())("the description note on $name", (target) => {
     const post = nock(api).post(`${REPO}/issues/2/comments`).once().reply(201, { id: 7002 });
     const opened = prPayload("opened", THIN);
 
-    await deliver(h.probot, "pull_request", "d-2", opened);
-    await deliver(h.probot, "pull_request", "d-2", opened);
-    await deliver(h.probot, "pull_request", "d-2-redelivered", opened);
+    await deliver(h, "pull_request", "d-2", opened);
+    await deliver(h, "pull_request", "d-2", opened);
+    await deliver(h, "pull_request", "d-2-redelivered", opened);
 
     expect(post.isDone()).toBe(true);
     expect(await getDescriptionNudge(store.db, key)).toMatchObject({ status: "posted", commentId: 7002 });
@@ -142,9 +142,9 @@ describe.each(storeTargets())("the description note on $name", (target) => {
       .twice()
       .reply(200, { id: 7003 });
 
-    await deliver(h.probot, "pull_request", "d-3", prPayload("opened", THIN));
-    await deliver(h.probot, "pull_request", "d-4", prPayload("edited", WITHOUT_TESTING));
-    await deliver(h.probot, "pull_request", "d-5", prPayload("edited", FULL));
+    await deliver(h, "pull_request", "d-3", prPayload("opened", THIN));
+    await deliver(h, "pull_request", "d-4", prPayload("edited", WITHOUT_TESTING));
+    await deliver(h, "pull_request", "d-5", prPayload("edited", FULL));
 
     expect(update.isDone()).toBe(true);
     expect(posted[0]).toContain("One addition to the description");
@@ -159,8 +159,8 @@ describe.each(storeTargets())("the description note on $name", (target) => {
     nock(api).post(`${REPO}/issues/2/comments`).reply(201, { id: 7004 });
     const remove = nock(api).delete(`${REPO}/issues/comments/7004`).reply(204);
 
-    await deliver(h.probot, "pull_request", "d-6", prPayload("opened", THIN));
-    await deliver(h.probot, "pull_request", "d-7", prPayload("edited", FULL));
+    await deliver(h, "pull_request", "d-6", prPayload("opened", THIN));
+    await deliver(h, "pull_request", "d-7", prPayload("edited", FULL));
 
     expect(remove.isDone()).toBe(true);
     expect(await getDescriptionNudge(store.db, key)).toMatchObject({ status: "deleted" });
@@ -169,7 +169,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
   it("says nothing about a full description, and records it as explaining why and how it was tested", async () => {
     nockConfig(CONFIG);
 
-    await deliver(h.probot, "pull_request", "d-8", prPayload("opened", FULL));
+    await deliver(h, "pull_request", "d-8", prPayload("opened", FULL));
 
     expect(await getDescriptionNudge(store.db, key)).toBeUndefined();
     const [stored] = await listDescriptionAssessments(store.db, {
@@ -184,11 +184,11 @@ describe.each(storeTargets())("the description note on $name", (target) => {
     nockConfig(CONFIG, 3);
     const post = nock(api).post(`${REPO}/issues/2/comments`).once().reply(201, { id: 7005 });
 
-    await deliver(h.probot, "pull_request", "d-9", prPayload("opened", THIN, { draft: true }));
-    await deliver(h.probot, "pull_request", "d-10", prPayload("edited", THIN));
+    await deliver(h, "pull_request", "d-9", prPayload("opened", THIN, { draft: true }));
+    await deliver(h, "pull_request", "d-10", prPayload("edited", THIN));
     expect(post.isDone()).toBe(false);
 
-    await deliver(h.probot, "pull_request", "d-11", prPayload("ready_for_review", THIN));
+    await deliver(h, "pull_request", "d-11", prPayload("ready_for_review", THIN));
     expect(post.isDone()).toBe(true);
   });
 
@@ -203,7 +203,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
   ])("skips $name", async ({ pr }) => {
     nockConfig(CONFIG);
 
-    await deliver(h.probot, "pull_request", "d-12", prPayload("opened", "", pr));
+    await deliver(h, "pull_request", "d-12", prPayload("opened", "", pr));
 
     expect(await getDescriptionNudge(store.db, key)).toBeUndefined();
   });
@@ -218,7 +218,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
     });
     nockConfig(CONFIG);
 
-    await deliver(h.probot, "pull_request", "d-13", prPayload("opened", THIN));
+    await deliver(h, "pull_request", "d-13", prPayload("opened", THIN));
 
     expect(await getDescriptionNudge(store.db, key)).toBeUndefined();
   });
@@ -226,7 +226,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
   it("records the figures but posts nothing where the config has no descriptions section", async () => {
     nockConfig("coaching:\n  enabled: true\n");
 
-    await deliver(h.probot, "pull_request", "d-19", prPayload("opened", THIN));
+    await deliver(h, "pull_request", "d-19", prPayload("opened", THIN));
 
     expect(await getDescriptionNudge(store.db, key)).toBeUndefined();
     expect(
@@ -242,7 +242,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
     nock(api).get(CONFIG_PATH).reply(404);
     nock(api).get(ORG_CONFIG_PATH).reply(404);
 
-    await deliver(h.probot, "pull_request", "d-14", prPayload("opened", THIN));
+    await deliver(h, "pull_request", "d-14", prPayload("opened", THIN));
 
     expect(await getDescriptionNudge(store.db, key)).toBeUndefined();
   });
@@ -267,7 +267,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
       .post(`${REPO}/issues/2/comments`, (b) => capture("", b) === "")
       .reply(201, { id: 7006 });
 
-    await deliver(h.probot, "pull_request", "d-15", prPayload("opened", FULL));
+    await deliver(h, "pull_request", "d-15", prPayload("opened", FULL));
 
     expect(posted[0]).toContain(
       "🏛️ This changes `src/store/schema.ts`, which the team counts as architectural.",
@@ -282,7 +282,7 @@ describe.each(storeTargets())("the description note on $name", (target) => {
     nockConfig(`descriptions:\n  adr_paths: ["src/store/**"]\n`);
     nock(api).get(`${REPO}/pulls/2/files`).query(true).reply(status, { message: "no" });
 
-    await deliver(h.probot, "pull_request", "d-16", prPayload("opened", FULL));
+    await deliver(h, "pull_request", "d-16", prPayload("opened", FULL));
 
     expect(await getDescriptionNudge(store.db, key)).toBeUndefined();
   });
@@ -293,9 +293,9 @@ describe.each(storeTargets())("the description note on $name", (target) => {
     const thanks = nock(api).patch(`${REPO}/issues/comments/7008`).once().reply(200, { id: 7008 });
     const old = prPayload("opened", THIN);
 
-    await deliver(h.probot, "pull_request", "d-17", old);
-    await deliver(h.probot, "pull_request", "d-18", prPayload("edited", FULL));
-    await deliver(h.probot, "pull_request", "d-17-late", old);
+    await deliver(h, "pull_request", "d-17", old);
+    await deliver(h, "pull_request", "d-18", prPayload("edited", FULL));
+    await deliver(h, "pull_request", "d-17-late", old);
 
     expect(thanks.isDone()).toBe(true);
     expect(await getDescriptionNudge(store.db, key)).toMatchObject({ status: "resolved" });

@@ -31,7 +31,7 @@ async function editToTeach(h: Harness, index: number, at = "2026-11-20T09:30:00Z
     body: TEACHING[index]?.body as string,
     updatedAt: at,
   });
-  await deliver(h.probot, "pull_request_review_comment", `edit-${c.id}-${at}`, payload);
+  await deliver(h, "pull_request_review_comment", `edit-${c.id}-${at}`, payload);
 }
 
 describe("edits after a nudge", () => {
@@ -41,7 +41,7 @@ describe("edits after a nudge", () => {
   beforeEach(async () => {
     nock.disableNetConnect();
     store = await openSqliteTestStore();
-    h = coachHarness(store);
+    h = await coachHarness(store);
     nockToken();
   });
   afterEach(async () => {
@@ -54,7 +54,7 @@ describe("edits after a nudge", () => {
   async function nudged(config = COACHING_ON): Promise<void> {
     nockConfig(config);
     const post = nock(api).post(`${REPO}/issues/2/comments`).reply(201, { id: 9200 });
-    await deliverReview(h.probot, { id: 700 }, CORRECTIONS);
+    await deliverReview(h, { id: 700 }, CORRECTIONS);
     expect(post.isDone()).toBe(true);
   }
 
@@ -67,7 +67,7 @@ describe("edits after a nudge", () => {
       .reply(200, { id: 9200 });
 
     await editToTeach(h, 0);
-    await h.scheduler.runAll();
+    await h.settle();
 
     expect(patch.isDone()).toBe(true);
     expect(bodies[0]).toContain("These 2 comments say");
@@ -91,7 +91,7 @@ describe("edits after a nudge", () => {
 
     await editToTeach(h, 0);
     await editToTeach(h, 1);
-    await h.scheduler.runAll();
+    await h.settle();
 
     expect(config.isDone()).toBe(true);
     expect(patch.isDone()).toBe(true);
@@ -109,20 +109,20 @@ describe("edits after a nudge", () => {
 
     await editToTeach(h, 0);
     await editToTeach(h, 1);
-    await h.scheduler.runAll();
+    await h.settle();
     expect(del.isDone()).toBe(true);
     expect(await getNudge(store.db, key)).toMatchObject({ status: "deleted" });
 
     // The reviewer edits back to a bare correction: the removed nudge stays removed.
     const c = CORRECTIONS[0] as (typeof CORRECTIONS)[0];
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "edit-back",
       reviewCommentPayload({ ...c, reviewId: 700, action: "edited", updatedAt: "2026-11-20T10:00:00Z" }),
     );
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "edit-back-2",
       reviewCommentPayload({
@@ -132,7 +132,7 @@ describe("edits after a nudge", () => {
         updatedAt: "2026-11-20T10:00:00Z",
       }),
     );
-    await h.scheduler.runAll();
+    await h.settle();
     expect(await getDecision(store.db, key)).toMatchObject({ outcome: "skipped", reason: "nudge-removed" });
   });
 
@@ -142,7 +142,7 @@ describe("edits after a nudge", () => {
     const patch = nock(api).patch(`${REPO}/issues/comments/9200`).reply(404, { message: "Not Found" });
 
     await editToTeach(h, 0);
-    await h.scheduler.runAll();
+    await h.settle();
 
     expect(patch.isDone()).toBe(true);
     expect(await getNudge(store.db, key)).toMatchObject({ status: "gone" });

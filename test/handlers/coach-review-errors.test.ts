@@ -7,14 +7,12 @@ import {
   api,
   COACHING_ON,
   CORRECTIONS,
-  deliver,
   deliverReview,
   endCoachTest,
   type Harness,
   nockConfig,
   REPO,
   startCoachTest,
-  submittedReviewPayload,
 } from "../coaching/coach-harness.js";
 
 const key = { repoFullName: "Codertocat/Hello-World", reviewId: 800 };
@@ -35,7 +33,7 @@ describe("GitHub errors while coaching", () => {
     nockConfig(COACHING_ON);
     const post = nock(api).post(`${REPO}/issues/2/comments`).once().reply(status, { message });
 
-    await expect(deliverReview(h.probot, { id: 800 }, CORRECTIONS)).resolves.toBeUndefined();
+    await expect(deliverReview(h, { id: 800 }, CORRECTIONS)).resolves.toBeUndefined();
 
     expect(post.isDone()).toBe(true);
     expect(await getNudge(store.db, key)).toMatchObject({
@@ -58,9 +56,9 @@ describe("GitHub errors while coaching", () => {
       .once()
       .reply(201, { id: 9300 });
 
-    await deliverReview(h.probot, { id: 800 }, CORRECTIONS);
+    await deliverReview(h, { id: 800 }, CORRECTIONS);
     await deliverReview(
-      h.probot,
+      h,
       { id: 801 },
       CORRECTIONS.map((c) => ({ ...c, id: c.id + 10 })),
     );
@@ -88,10 +86,11 @@ describe("GitHub errors while coaching", () => {
       .patch(`${REPO}/issues/comments/9301`)
       .reply(200, { id: 9301 });
 
-    await expect(deliverReview(h.probot, { id: 800 }, CORRECTIONS)).rejects.toThrow();
+    await expect(deliverReview(h, { id: 800 }, CORRECTIONS)).rejects.toThrow();
     expect(await getNudge(store.db, key)).toMatchObject({ status: "failed", leaseUntil: null });
 
-    await deliver(h.probot, "pull_request_review", "r-800", submittedReviewPayload({ id: 800 }));
+    // The delivery's job is retried.
+    await h.retry();
 
     expect(github.isDone()).toBe(true);
     expect(await getNudge(store.db, key)).toMatchObject({ status: "posted", targetId: 9301 });

@@ -28,11 +28,11 @@ describe.each(storeTargets())("one nudge per review on $name", (target) => {
   beforeEach(async () => {
     nock.disableNetConnect();
     store = await target.open();
-    h = coachHarness(store);
+    h = await coachHarness(store);
     nockToken();
     for (const c of CORRECTIONS)
       await deliver(
-        h.probot,
+        h,
         "pull_request_review_comment",
         `c-${c.id}`,
         reviewCommentPayload({ ...c, reviewId: 600 }),
@@ -50,7 +50,7 @@ describe.each(storeTargets())("one nudge per review on $name", (target) => {
     const post = nock(api).post(`${REPO}/issues/2/comments`).once().reply(201, { id: 9100 });
 
     for (let i = 0; i < 3; i++)
-      await deliver(h.probot, "pull_request_review", "r-600", submittedReviewPayload({ id: 600 }));
+      await deliver(h, "pull_request_review", "r-600", submittedReviewPayload({ id: 600 }));
 
     expect(config.isDone()).toBe(true);
     expect(post.isDone()).toBe(true);
@@ -68,8 +68,8 @@ describe.each(storeTargets())("one nudge per review on $name", (target) => {
     const post = nock(api).post(`${REPO}/issues/2/comments`).once().delay(150).reply(201, { id: 9101 });
 
     await Promise.all([
-      deliver(h.probot, "pull_request_review", "r-600-a", submittedReviewPayload({ id: 600 })),
-      deliver(h.probot, "pull_request_review", "r-600-b", submittedReviewPayload({ id: 600 })),
+      deliver(h, "pull_request_review", "r-600-a", submittedReviewPayload({ id: 600 })),
+      deliver(h, "pull_request_review", "r-600-b", submittedReviewPayload({ id: 600 })),
     ]);
 
     expect(config.isDone()).toBe(true);
@@ -109,11 +109,11 @@ describe.each(storeTargets())("one nudge per review on $name", (target) => {
     const posting = new Promise<void>((resolve) => github.once("request", () => resolve()));
 
     await Promise.all([
-      deliver(h.probot, "pull_request_review", "r-600", submittedReviewPayload({ id: 600 })),
+      deliver(h, "pull_request_review", "r-600", submittedReviewPayload({ id: 600 })),
       (async () => {
         await posting;
-        await deliver(h.probot, "pull_request_review_comment", "edit-1001", edit);
-        await h.scheduler.runAll();
+        await deliver(h, "pull_request_review_comment", "edit-1001", edit);
+        await h.settle();
       })(),
     ]);
 

@@ -1,22 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
 import { createInMemoryJudgeBudget } from "../../src/analysis/in-memory-judge-budget.js";
 import { createInMemoryJudgeCache } from "../../src/analysis/in-memory-judge-cache.js";
 import type { CommentJudge, JudgeRequest } from "../../src/analysis/judge.js";
-import { createApp } from "../../src/app.js";
 import { sha256Hex } from "../../src/llm/sha256-hex.js";
 import { getDecision } from "../../src/store/coaching-decisions-repository.js";
 import type { Store } from "../../src/store/open-store.js";
 import {
   CORRECTIONS,
+  coachHarness,
   deliverReview,
-  manualScheduler,
+  type Harness,
   nockConfig,
   nockToken,
 } from "../coaching/coach-harness.js";
-import { testPrivateKey } from "../helpers/signed-delivery.js";
 import { openSqliteTestStore } from "../helpers/test-stores.js";
 
 /** A judge that finds every comment it is asked about teaching, and remembers what it was asked. */
@@ -32,40 +29,23 @@ function fakeJudge(asked: JudgeRequest[][]): CommentJudge {
 
 describe("the optional LLM second opinion", () => {
   let store: Store;
-  let probot: Probot;
+  let h: Harness;
   const asked: JudgeRequest[][] = [];
 
   beforeEach(async () => {
     nock.disableNetConnect();
     store = await openSqliteTestStore();
     asked.length = 0;
-    probot = new Probot({
-      appId: 4242,
-      privateKey: testPrivateKey(),
-      log: pino({ level: "silent" }),
-      Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({
-        ...o,
-        retry: { enabled: false },
-        throttle: { enabled: false },
-      })),
+    h = await coachHarness(store, new Date("2026-11-20T10:00:00Z"), {
+      level: "silent",
+      secondOpinion: {
+        judge: fakeJudge(asked),
+        cache: createInMemoryJudgeCache(),
+        budget: createInMemoryJudgeBudget(),
+        clock: () => new Date("2026-11-20T10:00:00Z"),
+        hash: sha256Hex,
+      },
     });
-    probot.load(
-      createApp({
-        store,
-        now: () => new Date("2026-11-20T10:00:00Z"),
-        identity: { appId: 4242, botLogin: "review-coach[bot]" },
-        coaching: {
-          scheduler: manualScheduler(),
-          secondOpinion: {
-            judge: fakeJudge(asked),
-            cache: createInMemoryJudgeCache(),
-            budget: createInMemoryJudgeBudget(),
-            clock: () => new Date("2026-11-20T10:00:00Z"),
-            hash: sha256Hex,
-          },
-        },
-      }),
-    );
     nockToken();
   });
   afterEach(async () => {
@@ -81,7 +61,7 @@ describe("the optional LLM second opinion", () => {
 
   it("asks about the comments the heuristics are unsure of, and decides on its verdict", async () => {
     nockConfig("llm:\n  enabled: true\n");
-    await deliverReview(probot, { id: 1200 }, comments);
+    await deliverReview(h, { id: 1200 }, comments);
 
     expect(asked.flat().map((r) => r.id)).toEqual(["review_comment:1010"]);
     const d = await getDecision(store.db, { repoFullName: "Codertocat/Hello-World", reviewId: 1200 });
@@ -92,12 +72,12 @@ describe("the optional LLM second opinion", () => {
     nockConfig("coaching:\n  mode: off\n");
     nockConfig("llm:\n  enabled: true\ncoaching:\n  enabled: false\n");
     await deliverReview(
-      probot,
+      h,
       { id: 1201 },
       comments.map((c) => ({ ...c, id: c.id + 1 })),
     );
     await deliverReview(
-      probot,
+      h,
       { id: 1202 },
       comments.map((c) => ({ ...c, id: c.id + 2 })),
     );

@@ -16,7 +16,6 @@ import {
   REPO,
   reviewCommentPayload,
   startCoachTest,
-  submittedReviewPayload,
   TEACHING,
 } from "../coaching/coach-harness.js";
 
@@ -43,10 +42,7 @@ describe("coaching modes", () => {
         )
         .reply(201, { id: c.id + 50_000 });
 
-    await deliverReview(h.probot, { id: 900 }, [
-      ...CORRECTIONS.slice(0, 2),
-      TEACHING[0],
-    ] as typeof CORRECTIONS);
+    await deliverReview(h, { id: 900 }, [...CORRECTIONS.slice(0, 2), TEACHING[0]] as typeof CORRECTIONS);
 
     expect(github.isDone()).toBe(true);
     expect(replies.get(1001)).toContain("<!-- review-coach:nudge review=900 comment=1001 -->");
@@ -71,20 +67,20 @@ describe("coaching modes", () => {
       .reply(200, { id: 51_001 });
 
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "a",
       reviewCommentPayload({ ...CORRECTIONS[0], reviewId: 901 } as never),
     );
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "b",
       reviewCommentPayload({ id: 1005, body: "Remove the sleep.", reviewId: 901, inReplyTo: 1002 }),
     );
-    await deliverReview(h.probot, { id: 901 }, []);
+    await deliverReview(h, { id: 901 }, []);
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "edit",
       reviewCommentPayload({
@@ -95,7 +91,7 @@ describe("coaching modes", () => {
         updatedAt: "2026-11-20T09:30:00Z",
       }),
     );
-    await h.scheduler.runAll();
+    await h.settle();
 
     // The review passes now (1 of 2 teach); the reply under "Remove the sleep." stays as it was.
     expect(github.isDone()).toBe(true);
@@ -119,13 +115,14 @@ describe("coaching modes", () => {
       .once()
       .reply(201, { id: 51_002 });
 
-    await expect(deliverReview(h.probot, { id: 905 }, CORRECTIONS.slice(0, 2))).rejects.toThrow();
+    await expect(deliverReview(h, { id: 905 }, CORRECTIONS.slice(0, 2))).rejects.toThrow();
     expect(await getNudge(store.db, { ...key, reviewId: 905 })).toMatchObject({
       status: "posted",
       leaseUntil: null,
       replies: { "1001": { id: 51_001 } },
     });
-    await deliver(h.probot, "pull_request_review", "r-905", submittedReviewPayload({ id: 905 }));
+    // The delivery's job is retried.
+    await h.retry();
 
     expect(github.isDone()).toBe(true);
     expect(await getNudge(store.db, { ...key, reviewId: 905 })).toMatchObject({
@@ -159,7 +156,7 @@ describe("coaching modes", () => {
       })
       .reply(201, { id: 777 });
 
-    await deliverReview(h.probot, { id: 902 }, [...CORRECTIONS.slice(0, 2), HARSH]);
+    await deliverReview(h, { id: 902 }, [...CORRECTIONS.slice(0, 2), HARSH]);
 
     expect(github.isDone()).toBe(true);
     expect(sent).toMatchObject({ name: "review-coach", head_sha: HEAD_SHA, conclusion: "neutral" });
@@ -180,7 +177,7 @@ describe("coaching modes", () => {
 
   it("off: records and measures, posts nothing", async () => {
     nockConfig("coaching:\n  mode: off\n");
-    await deliverReview(h.probot, { id: 903 }, CORRECTIONS);
+    await deliverReview(h, { id: 903 }, CORRECTIONS);
     expect(await getDecision(store.db, { ...key, reviewId: 903 })).toMatchObject({
       outcome: "skipped",
       reason: "mode-off",
@@ -201,9 +198,9 @@ describe("coaching modes", () => {
       .patch(`${REPO}/issues/comments/9400`)
       .reply(200, { id: 9400 });
 
-    await deliverReview(h.probot, { id: 904 }, CORRECTIONS);
+    await deliverReview(h, { id: 904 }, CORRECTIONS);
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "edit",
       reviewCommentPayload({
@@ -214,7 +211,7 @@ describe("coaching modes", () => {
         updatedAt: "2026-11-20T09:30:00Z",
       }),
     );
-    await h.scheduler.runAll();
+    await h.settle();
 
     expect(github.isDone()).toBe(true);
   });

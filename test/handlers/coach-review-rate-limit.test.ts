@@ -27,7 +27,7 @@ describe("at most max_nudges_per_reviewer_per_day", () => {
     nock.disableNetConnect();
     store = await openSqliteTestStore();
     // 22:30 UTC on the 20th is already the 21st in Berlin (the team's day).
-    h = coachHarness(store, new Date("2026-11-20T22:30:00Z"));
+    h = await coachHarness(store, new Date("2026-11-20T22:30:00Z"));
     nockToken();
   });
   afterEach(async () => {
@@ -37,15 +37,17 @@ describe("at most max_nudges_per_reviewer_per_day", () => {
   });
 
   it("nudges a reviewer at most N times per team day, and again the next day", async () => {
-    nockConfig("coaching:\n  max_nudges_per_reviewer_per_day: 2\n", 4);
+    // Four reviews, and the settled look at each of the first three (their comments' deliveries ask for one).
+    nockConfig("coaching:\n  max_nudges_per_reviewer_per_day: 2\n", 7);
     const github = nock(api).post(`${REPO}/issues/2/comments`).times(3).reply(201, { id: 1 });
 
-    await deliverReview(h.probot, { id: 1001 }, review(1));
-    await deliverReview(h.probot, { id: 1002 }, review(2));
-    await deliverReview(h.probot, { id: 1003 }, review(3));
+    await deliverReview(h, { id: 1001 }, review(1));
+    await deliverReview(h, { id: 1002 }, review(2));
+    await deliverReview(h, { id: 1003 }, review(3));
+    await h.settle();
     // Midnight in Berlin is 23:00 UTC in November.
     h.clock.now = new Date("2026-11-21T23:05:00Z");
-    await deliverReview(h.probot, { id: 1004 }, review(4));
+    await deliverReview(h, { id: 1004 }, review(4));
 
     expect(github.isDone()).toBe(true);
     const outcomes = [];
@@ -62,8 +64,8 @@ describe("at most max_nudges_per_reviewer_per_day", () => {
     nockConfig("coaching:\n  max_nudges_per_reviewer_per_day: 1\n", 2);
     const github = nock(api).post(`${REPO}/issues/2/comments`).times(2).reply(201, { id: 1 });
 
-    await deliverReview(h.probot, { id: 1011 }, review(11));
-    await deliverReview(h.probot, { id: 1012, login: "other-reviewer" }, review(12));
+    await deliverReview(h, { id: 1011 }, review(11));
+    await deliverReview(h, { id: 1012, login: "other-reviewer" }, review(12));
 
     expect(github.isDone()).toBe(true);
   });

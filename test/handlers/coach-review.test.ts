@@ -35,7 +35,7 @@ describe("coaching nudges in summary mode", () => {
   beforeEach(async () => {
     nock.disableNetConnect();
     store = await openSqliteTestStore();
-    h = coachHarness(store);
+    h = await coachHarness(store);
     nockToken();
   });
   afterEach(async () => {
@@ -57,10 +57,7 @@ describe("coaching nudges in summary mode", () => {
       .reply(201, { id: 9001 });
 
     // Act
-    await deliverReview(h.probot, { id: 500 }, [
-      ...CORRECTIONS.slice(0, 2),
-      TEACHING[0] as (typeof TEACHING)[0],
-    ]);
+    await deliverReview(h, { id: 500 }, [...CORRECTIONS.slice(0, 2), TEACHING[0] as (typeof TEACHING)[0]]);
 
     // Assert
     expect(config.isDone()).toBe(true);
@@ -95,7 +92,7 @@ describe("coaching nudges in summary mode", () => {
 
   it("skips a review with fewer feedback comments than min_comments", async () => {
     const config = nockConfig("coaching:\n  min_comments: 3\n");
-    await deliverReview(h.probot, { id: 501 }, CORRECTIONS.slice(0, 2));
+    await deliverReview(h, { id: 501 }, CORRECTIONS.slice(0, 2));
     expect(config.isDone()).toBe(true);
     expect(await getDecision(store.db, key(501))).toMatchObject({
       outcome: "skipped",
@@ -106,7 +103,7 @@ describe("coaching nudges in summary mode", () => {
 
   it("skips a review whose teaching ratio is at or above the threshold", async () => {
     const config = nockConfig("coaching:\n  teaching_ratio_threshold: 0.5\n");
-    await deliverReview(h.probot, { id: 502 }, [CORRECTIONS[0], TEACHING[0]] as typeof CORRECTIONS);
+    await deliverReview(h, { id: 502 }, [CORRECTIONS[0], TEACHING[0]] as typeof CORRECTIONS);
     expect(config.isDone()).toBe(true);
     expect(await getDecision(store.db, key(502))).toMatchObject({
       outcome: "skipped",
@@ -122,7 +119,7 @@ describe("coaching nudges in summary mode", () => {
       .post(`${REPO}/issues/2/comments`, (body: { body: string }) => posted.push(body.body) > 0)
       .reply(201, { id: 9002 });
 
-    await deliverReview(h.probot, { id: 503 }, [TEACHING[0], TEACHING[1], HARSH] as typeof CORRECTIONS);
+    await deliverReview(h, { id: 503 }, [TEACHING[0], TEACHING[1], HARSH] as typeof CORRECTIONS);
 
     expect(github.isDone()).toBe(true);
     const body = posted[0] ?? "";
@@ -140,7 +137,7 @@ describe("coaching nudges in summary mode", () => {
 
   it("observes a repository without a config file: records the decision, posts nothing", async () => {
     const config = nock(api).get(CONFIG_PATH).reply(404).get(ORG_CONFIG_PATH).reply(404);
-    await deliverReview(h.probot, { id: 504 }, CORRECTIONS);
+    await deliverReview(h, { id: 504 }, CORRECTIONS);
     expect(config.isDone()).toBe(true);
     expect(await getDecision(store.db, key(504))).toMatchObject({
       outcome: "skipped",
@@ -149,7 +146,7 @@ describe("coaching nudges in summary mode", () => {
   });
 
   it("never coaches a bot's review and does not even read the config for it", async () => {
-    await deliverReview(h.probot, { id: 505, login: "coderabbitai[bot]" }, CORRECTIONS);
+    await deliverReview(h, { id: 505, login: "coderabbitai[bot]" }, CORRECTIONS);
     expect(await getDecision(store.db, key(505))).toBeUndefined();
   });
 
@@ -160,10 +157,10 @@ describe("coaching nudges in summary mode", () => {
       nockConfig(COACHING_ON, 2),
       nockConfig('coaching:\n  ignore_users: ["octo-lead"]\n'),
     ];
-    await deliverReview(h.probot, { id: 510 }, CORRECTIONS);
-    await deliverReview(h.probot, { id: 511, pr: { draft: true } }, CORRECTIONS);
-    await deliverReview(h.probot, { id: 512, pr: { labels: ["no-coach"] } }, CORRECTIONS);
-    await deliverReview(h.probot, { id: 513, login: "Octo-Lead" }, CORRECTIONS);
+    await deliverReview(h, { id: 510 }, CORRECTIONS);
+    await deliverReview(h, { id: 511, pr: { draft: true } }, CORRECTIONS);
+    await deliverReview(h, { id: 512, pr: { labels: ["no-coach"] } }, CORRECTIONS);
+    await deliverReview(h, { id: 513, login: "Octo-Lead" }, CORRECTIONS);
 
     for (const scope of configs) expect(scope.isDone()).toBe(true);
     const reasons = [];
@@ -174,7 +171,7 @@ describe("coaching nudges in summary mode", () => {
   it("leaves comments on ignored paths out of the count", async () => {
     nockConfig('coaching:\n  ignore_paths: ["**/*.lock"]\n');
     await deliverReview(
-      h.probot,
+      h,
       { id: 520 },
       CORRECTIONS.map((c, i) => ({ ...c, path: i === 0 ? "src/a.ts" : "deps/yarn.lock" })),
     );
@@ -192,14 +189,14 @@ describe("coaching nudges in summary mode", () => {
       .reply(201, { id: 9003 });
 
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "single",
       reviewCommentPayload({ ...HARSH, reviewId: 530 }),
     );
     expect(github.isDone()).toBe(false);
-    expect(h.scheduler.keys).toEqual(["Codertocat/Hello-World#530"]);
-    await h.scheduler.runAll();
+    expect(await h.pendingSettles()).toEqual(["Codertocat/Hello-World#530"]);
+    await h.settle();
 
     expect(github.isDone()).toBe(true);
     expect(posted[0]).toContain("may land harder than intended");
@@ -207,18 +204,18 @@ describe("coaching nudges in summary mode", () => {
 
   it("never schedules anything for the PR author's own replies", async () => {
     await deliver(
-      h.probot,
+      h,
       "pull_request_review_comment",
       "author-reply",
       reviewCommentPayload({ id: 540, reviewId: 541, body: "Done.", login: "Codertocat", inReplyTo: 1001 }),
     );
-    expect(h.scheduler.keys).toEqual([]);
+    expect(await h.pendingSettles()).toEqual([]);
   });
 
   it("logs decisions at debug with reason codes and never a comment body at info", async () => {
     nockConfig(COACHING_ON);
     nock(api).post(`${REPO}/issues/2/comments`).reply(201, { id: 9004 });
-    await deliverReview(h.probot, { id: 550 }, CORRECTIONS);
+    await deliverReview(h, { id: 550 }, CORRECTIONS);
 
     const shown = h.logs.find((l) => l.msg === "coaching nudge shown");
     expect(shown).toMatchObject({ reason: "low-teaching-ratio", outcome: "nudged", review: 550 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { Context, type Probot } from "probot";
+import { Context } from "probot";
 import {
   createRepoConfigCache,
   type RepoConfigCache,
@@ -8,7 +8,7 @@ import {
 } from "../../src/handlers/resolve-repo-config.js";
 import type { Store } from "../../src/store/open-store.js";
 import { getRepoConfig } from "../../src/store/repo-configs-repository.js";
-import { testProbot } from "../helpers/test-probot.js";
+import { coachHarness, deliver, type Harness } from "../coaching/coach-harness.js";
 import { openSqliteTestStore } from "../helpers/test-stores.js";
 import { example } from "../helpers/webhook-examples.js";
 
@@ -28,12 +28,12 @@ const file = (yaml: string) => yaml;
 
 describe("config on pull request events", () => {
   let store: Store;
-  let probot: Probot;
+  let h: Harness;
 
   beforeEach(async () => {
     nock.disableNetConnect();
     store = await openSqliteTestStore();
-    probot = testProbot(store);
+    h = await coachHarness(store);
   });
   afterEach(async () => {
     nock.cleanAll();
@@ -66,8 +66,8 @@ describe("config on pull request events", () => {
       .once()
       .reply(201, { id: 1 });
 
-    await probot.receive({ name: "pull_request", id: "p1", payload: openedPr() } as never);
-    await probot.receive({ name: "pull_request", id: "p2", payload: openedPr("b".repeat(40)) } as never);
+    await deliver(h, "pull_request", "p1", openedPr());
+    await deliver(h, "pull_request", "p2", openedPr("b".repeat(40)));
 
     expect(scope.isDone()).toBe(true);
     const stored = await getRepoConfig(store.db, "Codertocat/Hello-World");
@@ -87,14 +87,14 @@ describe("config on pull request events", () => {
       )
       .reply(201, { id: 5 });
 
-    await probot.receive({ name: "pull_request", id: "p3", payload: openedPr() } as never);
+    await deliver(h, "pull_request", "p3", openedPr());
     expect(scope.isDone()).toBe(true);
   });
 
   it("observes a repository with no config anywhere, posting nothing", async () => {
     token();
     const scope = nock(api).get(configPath).reply(404).get(orgPath).reply(404);
-    await probot.receive({ name: "pull_request", id: "p4", payload: openedPr() } as never);
+    await deliver(h, "pull_request", "p4", openedPr());
     expect(scope.isDone()).toBe(true);
     expect((await getRepoConfig(store.db, "Codertocat/Hello-World"))?.status).toBe("missing");
   });
@@ -102,7 +102,7 @@ describe("config on pull request events", () => {
   it("survives GitHub errors while reading the config and still records the event", async () => {
     token();
     nock(api).get(configPath).reply(500, { message: "boom" });
-    await probot.receive({ name: "pull_request", id: "p5", payload: openedPr() } as never);
+    await deliver(h, "pull_request", "p5", openedPr());
     const events = await store.db.selectFrom("events").select("key").execute();
     expect(events).toHaveLength(1);
   });
@@ -110,7 +110,7 @@ describe("config on pull request events", () => {
   it("stores a valid config for later use", async () => {
     token();
     nock(api).get(configPath).reply(200, file("review_windows:\n  timezone: America/New_York\n"));
-    await probot.receive({ name: "pull_request", id: "p6", payload: openedPr() } as never);
+    await deliver(h, "pull_request", "p6", openedPr());
     const stored = await getRepoConfig(store.db, "Codertocat/Hello-World");
     expect(stored).toMatchObject({ status: "ok" });
     expect(stored?.config.review_windows.timezone).toBe("America/New_York");
@@ -119,13 +119,13 @@ describe("config on pull request events", () => {
 
 describe("the repo config cache", () => {
   let store: Store;
-  let probot: Probot;
+  let h: Harness;
   let clock: number;
 
   beforeEach(async () => {
     nock.disableNetConnect();
     store = await openSqliteTestStore();
-    probot = testProbot(store);
+    h = await coachHarness(store);
     clock = 1_000_000;
   });
   afterEach(async () => {
@@ -138,11 +138,11 @@ describe("the repo config cache", () => {
       .post("/app/installations/1/access_tokens")
       .optionally()
       .reply(201, { token: "t", permissions: {} });
-    const octokit = await probot.auth(1);
+    const octokit = await h.probot.auth(1);
     return new Context(
       { id, name: "pull_request", payload: openedPr() } as never,
       octokit as never,
-      probot.log,
+      h.probot.log,
     );
   };
 
@@ -165,8 +165,8 @@ describe("the repo config cache", () => {
     expect(cached.config.coaching.mode).toBe("summary");
     expect(nock.pendingMocks()).toEqual([]);
 
-    // After the TTL: read again, and a changed file applies.
-    clock += 1;
+    // After the TTL (60 000 ms still counts as within it): read again, and a changed file applies.
+    clock += 2;
     const again = nock(api).get(configPath).once().reply(404).get(orgPath).once().reply(404);
     expect(await resolveRepoConfig(await contextFor("c3"), deps(cache))).toMatchObject({
       status: "missing",

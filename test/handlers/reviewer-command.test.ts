@@ -35,12 +35,12 @@ describe("/review-coach off and on", () => {
     nockConfig(COACHING_ON);
 
     await deliver(
-      h.probot,
+      h,
       "issue_comment",
       "cmd-off",
       prConversationComment({ id: 7001, body: "/review-coach off" }),
     );
-    await deliverReview(h.probot, { id: 1100 }, CORRECTIONS);
+    await deliverReview(h, { id: 1100 }, CORRECTIONS);
 
     expect(reaction.isDone()).toBe(true);
     expect(await isOptedOut(store.db, 1, REVIEWER)).toBe(true);
@@ -58,7 +58,7 @@ describe("/review-coach off and on", () => {
     const post = nock(api).post(`${REPO}/issues/2/comments`).reply(201, { id: 9500 });
 
     await deliver(
-      h.probot,
+      h,
       "issue_comment",
       "cmd-off",
       prConversationComment({ id: 7001, body: "/review-coach off" }),
@@ -68,10 +68,10 @@ describe("/review-coach off and on", () => {
       reviewId: 1199,
       body: "Thanks for the notes!\n/review-coach on",
     });
-    await deliver(h.probot, "pull_request_review_comment", "cmd-on", on);
+    await deliver(h, "pull_request_review_comment", "cmd-on", on);
     // The command comment is not a review comment to be coached.
-    expect(h.scheduler.keys).toEqual([]);
-    await deliverReview(h.probot, { id: 1101 }, CORRECTIONS);
+    expect(await h.pendingSettles()).toEqual([]);
+    await deliverReview(h, { id: 1101 }, CORRECTIONS);
 
     expect(post.isDone()).toBe(true);
     expect(await isOptedOut(store.db, 1, REVIEWER)).toBe(false);
@@ -84,8 +84,8 @@ describe("/review-coach off and on", () => {
     (newer.comment as Record<string, unknown>).created_at = "2026-11-20T09:00:00Z";
     const older = prConversationComment({ id: 7004, body: "/review-coach off" });
 
-    await deliver(h.probot, "issue_comment", "newer", newer);
-    await deliver(h.probot, "issue_comment", "older", older);
+    await deliver(h, "issue_comment", "newer", newer);
+    await deliver(h, "issue_comment", "older", older);
 
     expect(await isOptedOut(store.db, 1, REVIEWER)).toBe(false);
   });
@@ -93,9 +93,9 @@ describe("/review-coach off and on", () => {
   it("ignores quoted commands, commands in code, and bots", async () => {
     const bodies = ["> /review-coach off", "```\n/review-coach off\n```", "please /review-coach off"];
     for (const [i, body] of bodies.entries())
-      await deliver(h.probot, "issue_comment", `q-${i}`, prConversationComment({ id: 7100 + i, body }));
+      await deliver(h, "issue_comment", `q-${i}`, prConversationComment({ id: 7100 + i, body }));
     await deliver(
-      h.probot,
+      h,
       "issue_comment",
       "bot",
       prConversationComment({ id: 7200, body: "/review-coach off", login: "dependabot[bot]" }),
@@ -108,12 +108,7 @@ describe("/review-coach off and on", () => {
     nock(api)
       .post(`${REPO}/issues/comments/7300/reactions`)
       .reply(403, { message: "Resource not accessible" });
-    await deliver(
-      h.probot,
-      "issue_comment",
-      "cmd",
-      prConversationComment({ id: 7300, body: "/review-coach off" }),
-    );
+    await deliver(h, "issue_comment", "cmd", prConversationComment({ id: 7300, body: "/review-coach off" }));
     expect(await isOptedOut(store.db, 1, REVIEWER)).toBe(true);
   });
 });
