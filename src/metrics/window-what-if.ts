@@ -26,6 +26,8 @@ const DAY_MS = 86_400_000;
 export const GRID_MINUTES = 30;
 /** How many days ahead of the last activity the day tables reach (moved work lands on a later workday). */
 const DAYS_AHEAD = 40;
+/** How many days before the first activity they start. */
+const DAYS_BEFORE = 14;
 
 export interface WhatIfRange {
   /** [startMs, endMs): activities and pickups whose real instant falls inside count. */
@@ -128,6 +130,10 @@ export function createWhatIf(
     if (day > (lastDay[zone] as number)) lastDay[zone] = day;
   };
   for (const activity of activities) note(zoneIndexOf(activity.reviewerKey), activity.ms);
+  // Start the tables a fortnight early, so the workday before the first active day is in them (weekend work carried
+  // to a Monday is found from the Friday before it).
+  for (let zone = 0; zone < clocks.length; zone += 1)
+    firstDay[zone] = (firstDay[zone] as number) - DAYS_BEFORE;
   const base: number[] = [];
   let totalDays = 0;
   for (let zone = 0; zone < clocks.length; zone += 1) {
@@ -252,7 +258,8 @@ export function createWhatIf(
     for (const day of targets) {
       const previous = previousWorkday[day] as number;
       let carried = false;
-      for (let between = previous < 0 ? day - 1 : previous + 1; between < day; between += 1) {
+      const zoneStart = base[dayZone[day] as number] as number;
+      for (let between = previous < 0 ? zoneStart : previous + 1; between < day; between += 1) {
         if (between >= 0 && dayZone[between] === dayZone[day] && days.has(between)) carried = true;
       }
       const own = days.get(day) ?? 0;

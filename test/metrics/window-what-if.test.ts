@@ -99,6 +99,16 @@ describe("windowsWhatIf", () => {
     expect(holiday.today).toMatchObject({ windowsUsed: 2, pickupP50Hours: 0.5, pickupP90Hours: 1 });
   });
 
+  it("moves a Friday-evening PR's weekend review to Monday's first window across a DST change", () => {
+    // Ready Fri 23 Oct 18:00 CEST, reviewed Sat 24 Oct 11:00 (0 business hours in reality). Berlin leaves summer
+    // time on Sun 25 Oct: the review moves to Mon 26 Oct 09:30 CET (08:30Z), 0.5 business hours after ready. Read
+    // at the old offset, 09:30 would be 07:30Z, before working hours, and the wait 0.
+    const five = pr(5);
+    const fridayEvening = [five.opened(at("2026-10-23 18:00")), five.review("bob", at("2026-10-24 11:00"))];
+    const { report: dst } = windowsWhatIf(input("2026-W43", fridayEvening), ["2026-W43"]);
+    expect(dst.today).toMatchObject({ windowsUsed: 1, reviewerDays: 1, pickups: 1, pickupP50Hours: 0.5 });
+  });
+
   it("puts on the front only sets nothing beats on both axes, and picks the best within the target", () => {
     expect(report.candidates).toBe(3260); // 3,261 candidate sets, one of them today's
     const keys = report.front.map((r) => `${r.interruptionsPerWorkday}|${r.pickupP90Hours}`);
