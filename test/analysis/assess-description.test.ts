@@ -94,6 +94,26 @@ describe("assessDescription: what, why and how tested", () => {
     expect(a.words).toBe(0);
   });
 
+  it.each<{ name: string; body: string; testing: boolean }>([
+    {
+      name: "an unticked box claims nothing",
+      body: "- [ ] Unit tests pass locally with my changes",
+      testing: false,
+    },
+    { name: "a ticked box is a claim", body: "- [x] tests added / passed", testing: true },
+    { name: "a ticked n/a says nothing", body: "## How Has This Been Tested?\n- [x] n/a", testing: false },
+    { name: "a label with n/a says nothing", body: "Test Plan: n/a", testing: false },
+    { name: "a prompt left as a question", body: "## Test Plan\nWhat commands did you run?", testing: false },
+    { name: "a measured result", body: "This reduces the 16MB run by about 10%.", testing: true },
+    {
+      name: "a PR about a test plan is not a test plan",
+      body: "Adds a test plan document to the template.",
+      testing: false,
+    },
+  ])("testing: $name", ({ body, testing }) => {
+    expect(assessDescription(input(body), RULES).parts.testing.present).toBe(testing);
+  });
+
   it("reads a filled heading as surer evidence than a phrase, and a long text without markers as unsure", () => {
     const headed = assessDescription(
       input("## Why\nThe provider drops requests.\n## Testing\nRan the checkout suite."),

@@ -43,7 +43,12 @@ const WHY_MARKERS: readonly RegExp[] = [
   /\bin order to\b/i,
   /\bso (?:we|you|users?|it|they|people|callers|reviewers|that)\b/i,
   /\bso (?:the |a |an )?\w+(?: \w+)? (?:can|could|will|won't|don't|doesn't|finish(?:es)?|work|stops?|gets?|keeps?|sees?)\b/i,
-  /\b(?:to|which|that|will|would|should|this) (?:avoids?|prevents?|allows?|enables?|lets?|helps?|reduces?|speeds? up|unblocks?|makes? sure|ensures?|saves?)\b/i,
+  /\b(?:to|which|that|will|would|should|this) (?:avoids?|prevents?|allows?|enables?|lets?|helps?|reduces?|speeds? up|unblocks?|makes? sure|ensures?|saves?|handles?|addresses?|catch(?:es)?)\b/i,
+  /\bmakes? (?:it |this |them )?(?:easier|faster|simpler|safer|clearer|possible)\b/i,
+  // A named defect is the reason for its fix.
+  /\b(?:null pointer|race conditions?|deadlocks?|memory leaks?|vulnerabilit(?:y|ies)|security (?:issues?|problems?|holes?)|regressions?|(?:test|build) failures?|warnings)\b/i,
+  /\b(?:needlessly|unnecessar(?:y|ily)|not obvious|not (?:yet )?(?:indexed|supported|possible|taken care of)|(?:doesn't|does not) exist)\b/i,
+  /\bthis is (?:just |only )?a test\b/i,
   /\botherwise\b/i,
   /\bwithout (?:this|it)\b/i,
   /\b(?:the )?(?:problem|issue|bug|cause|regression) (?:is|was|where|that|here)\b/i,
@@ -61,23 +66,26 @@ const WHY_MARKERS: readonly RegExp[] = [
 
 /** Changes whose why is their what: a typo, a broken link, a dependency bump. */
 const SELF_EVIDENT =
-  /\b(?:typos?|spelling|misspell\w*|grammar|broken links?|dead links?|bump(?:s|ed)? \S+ from|update(?:s|d)? \S+ from \S+ to)\b/i;
+  /\b(?:typos?|typing mistakes?|spelling|misspell\w*|grammar|broken links?|dead links?|bump(?:s|ed|ing)?(?: up)?(?: \S+)? (?:from|to|dependenc(?:y|ies)|versions?)|bump ups?|update(?:s|d)? \S+ from \S+ to)\b/i;
 
 /** Phrases that say how the change was checked (an honest "not tested" says it too). */
 const TESTING_MARKERS: readonly RegExp[] = [
   /\btested\b/i,
-  /\b(?:unit|integration|e2e|end-to-end|regression|manual|smoke|snapshot|ui|new|existing|automated) tests?\b/i,
-  /\b(?:add(?:s|ed|ing)?|wrote|write|updated?|extend(?:ed)?|new) (?:a |an |some |the |new |more )?(?:unit |integration |regression |e2e )?(?:tests?|specs?|test cases?)\b/i,
+  /\b(?:add(?:s|ed)?|ran|run|wrote|written|updated?|extended?|pass(?:es|ed|ing)?|cover(?:ed|s)?|includ(?:es|ed)|with|existing)\b[^.\n]{0,30}\b(?:unit|integration|e2e|end-to-end|regression|manual|smoke|snapshot|ui|new|existing|automated) tests?\b/i,
+  /^\W*existing tests\W*$/im,
+  /\b(?:add(?:s|ed|ing)?|wrote|write|updated?|extend(?:ed)?|new) (?:a |an |some |the |new |more )?(?:\w+ )?(?:tests?|specs?|test cases?)\b(?! plan| template)/i,
   /\btests? (?:added|pass(?:es)?|passing|passed|cover(?:s|ed)?|updated|included|green|still pass)\b/i,
-  /\b(?:verified|verify|verifying|confirmed|validated|checked (?:that|it|the|with|on))\b/i,
+  /\b(?:tests?|test cases?|CI)\b[^.\n]{0,40}\bto pass\b|\b(?:has|have|had) to pass (?:the )?(?:tests|CI)\b/i,
+  /\b(?:verified|confirmed|validated|checked (?:that|it|the|with|on))\b/i,
+  // A measured result ("reduces the run by about 10%") says how it was checked.
+  /\b(?:by|from) (?:about |roughly |around |~)?\d+(?:\.\d+)? ?(?:%|ms|s|x|MB|KB)(?!\w)/i,
   /\b(?:manually|locally|on (?:staging|my machine|a device|an emulator|the simulator))\b/i,
   /\breproduc(?:e|ed|ible|tion)\b/i,
   /\bCI\b[^.\n]{0,40}\b(?:green|pass(?:es|ed|ing)?)\b/i,
   /\b(?:npm|yarn|pnpm|bun) (?:run )?test\b|\bpytest\b|\bgo test\b|\bcargo test\b|\bmvn (?:test|verify)\b|\bgradlew?\b[^\n]{0,20}\btest\b|\bmake (?:check|test)\b|\btox\b|\bjest\b|\brspec\b|\bphpunit\b|\bctest\b/i,
-  /\b(?:tried|ran|run) (?:it|this|the|them|a|an|with|against|on)\b/i,
+  /\b(?:tried|ran) (?:it|this|the|them|with|against|on)\b/i,
   /\b(?:works|worked|working) (?:locally|for me|on my|fine|as expected|again)\b/i,
   /\b(?:not tested|untested|no tests?\b|haven't tested|have not tested|didn't test|did not test|wasn't tested|without tests)/i,
-  /\btest plan\b/i,
 ];
 
 const ISSUE_REFERENCE: readonly RegExp[] = [
@@ -241,7 +249,7 @@ function unfilled(
   sections: readonly Section[],
   template: ReadonlySet<string>,
 ): string[] {
-  const headings = readSections(templateText).filter((s) => s.heading !== "");
+  const headings = readSections(templateText, new Set(), true).filter((s) => s.heading !== "");
   const out: string[] = [];
   for (const t of headings) {
     // A checklist-only heading has nothing to write under it: ticking boxes is not what this checks.

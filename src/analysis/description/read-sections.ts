@@ -17,7 +17,13 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Template instructions and placeholders a description often keeps without filling in. */
 const PLACEHOLDER_LINES: readonly RegExp[] = [
-  /^\s*(?:please|kindly)\b/i,
+  /^\s*(?:please|kindly|if you)\b/i,
+  // A prompt left as a question ("What existing problem does the pull request solve?").
+  /^\s*(?:what|why|how|which|does|did|do|is|are|has|have|will|would)\b[^.!]*\?\s*$/i,
+  /\b(?:you ran|your changes?|your pull request|this pull request solve)\b/i,
+  /^\s*[-*]?\s*step (?:\d+|\.\.\.|…)\s*$/i,
+  // A label with nothing after it ("- OS version(s):").
+  /^\s*[-*]?\s*[\w ()/.'-]{1,40}:\s*$/,
   /^\s*(?:describe|explain|provide|include|list|add|link|summari[sz]e|mention)\b.*\b(?:you|your|if applicable|if any|this pr|the pr|the changes?|this change)\b/i,
   /^\s*[-*]\s*\[ \]\s*(?:test(?: case)? [a-z0-9]|permissions - description|specific cluster)\b/i,
   /^\s*(?:fixes|closes|resolves|related to)\s*#\s*(?:\(issue\)|n\/?a|xxx+)?\s*$/i,
@@ -46,10 +52,25 @@ export function isPlaceholder(line: string, template: ReadonlySet<string>): bool
   const key = normalizeLine(line);
   if (key === "") return true;
   if (template.has(key)) return true;
-  return PLACEHOLDER_LINES.some((re) => re.test(line));
+  // An unticked box claims nothing: it is the template's list, not the author's.
+  if (UNTICKED.test(line)) return true;
+  // Emphasis and a ticked box around template text ("_Briefly describe…_", "- [x] n/a") leave it template text.
+  // A ticked box is a claim ("- [x] Have you run the tests?"), unless what it ticks is empty ("- [x] n/a").
+  if (TICKED.test(line)) return EMPTY_ANSWER.test(line.replace(TICKED, ""));
+  const bare = line.replace(/^[\s_*>]+|[\s_*]+$/g, "");
+  return PLACEHOLDER_LINES.some((re) => re.test(line) || re.test(bare));
 }
 
-export function readSections(body: string, template: ReadonlySet<string> = new Set()): Section[] {
+const EMPTY_ANSWER = /^\s*(?:n\/?a|none|tbd|todo|-|\.\.\.|…)?\s*\.?\s*$/i;
+const UNTICKED = /^\s*(?:[-*+]|\d+\.)\s*\[\s?\]/;
+const TICKED = /^\s*(?:[-*+]|\d+\.)\s*\[[xX_ ]+\]\s*/;
+
+/** `raw`: keep every line (for reading a template itself). */
+export function readSections(
+  body: string,
+  template: ReadonlySet<string> = new Set(),
+  keepAll = false,
+): Section[] {
   const sections: Section[] = [{ heading: "", lines: [] }];
   let fence: string | null = null;
   for (const raw of body.replace(HTML_COMMENT, "").replace(/\r\n?/g, "\n").split("\n")) {
@@ -70,7 +91,7 @@ export function readSections(body: string, template: ReadonlySet<string> = new S
       sections.push({ heading: heading.text, lines: heading.rest ? [heading.rest] : [] });
       continue;
     }
-    if (!isPlaceholder(raw, template)) current.lines.push(raw);
+    if (keepAll || !isPlaceholder(raw, template)) current.lines.push(raw);
   }
   return sections;
 }
@@ -84,7 +105,7 @@ function headingOf(line: string): { text: string; rest: string } | null {
   // "Why: the cache grew without bound" is a heading with its answer on the same line; "Note: …" is prose.
   if (label && KNOWN_LABEL.test(label[1] as string)) {
     const rest = (label[2] as string).trim();
-    return { text: (label[1] as string).trim(), rest };
+    return { text: (label[1] as string).trim(), rest: isPlaceholder(rest, new Set()) ? "" : rest };
   }
   return null;
 }
