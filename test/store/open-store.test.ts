@@ -6,13 +6,18 @@ import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import pg from "pg";
 import { migrateToLatest, openStore, redactUrl, StoreError } from "../../src/store/open-store.js";
-import { openPostgresTestStore, storeTargets } from "../helpers/test-stores.js";
+import { openPostgresTestStore, storeTargets, withSchemaLock } from "../helpers/test-stores.js";
 
 describe.each(storeTargets())("migrations on $name", (target) => {
   it("creates every table from an empty database and is a no-op the second time", async () => {
     const store = await target.open();
+    // Kysely's introspection and migrator list every schema: on PostgreSQL, under the lock that keeps other workers
+    // from dropping their test schemas meanwhile.
+    const pgUrl = process.env.TEST_DATABASE_URL;
+    const underLock = <T>(fn: () => Promise<T>): Promise<T> =>
+      target.name === "postgres" && pgUrl ? withSchemaLock(pgUrl, fn) : fn();
     try {
-      const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+      const tables = (await underLock(() => store.db.introspection.getTables())).map((t) => t.name);
       expect(tables).toEqual(
         expect.arrayContaining([
           "deliveries",
@@ -24,7 +29,7 @@ describe.each(storeTargets())("migrations on $name", (target) => {
           "config_reports",
         ]),
       );
-      expect(await migrateToLatest(store.db, store.dialect)).toEqual([]);
+      expect(await underLock(() => migrateToLatest(store.db, store.dialect))).toEqual([]);
     } finally {
       await store.close();
     }
