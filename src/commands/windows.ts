@@ -99,7 +99,7 @@ export async function windowsCommand(
  * Only the rows and columns the replay reads (no comment bodies, no pushes or labels): a year of an organisation is
  * hundreds of thousands of rows, and loading all of them would cost more than the simulation.
  */
-async function loadReplayEvents(
+export async function loadReplayEvents(
   db: Kysely<Database>,
   repo: string,
   from: string,
