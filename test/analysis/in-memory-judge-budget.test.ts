@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { createInMemoryJudgeBudget } from "../../src/analysis/in-memory-judge-budget.js";
+import { createInMemoryJudgeBudget } from "../helpers/in-memory-judge-budget.js";
 
 const limits = { maxComments: 5, maxTokens: 1000 };
 

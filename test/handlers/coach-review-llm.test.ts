@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { createInMemoryJudgeBudget } from "../../src/analysis/in-memory-judge-budget.js";
-import { createInMemoryJudgeCache } from "../../src/analysis/in-memory-judge-cache.js";
 import type { CommentJudge, JudgeRequest } from "../../src/analysis/judge.js";
 import { sha256Hex } from "../../src/llm/sha256-hex.js";
 import { getDecision } from "../../src/store/coaching-decisions-repository.js";
@@ -14,6 +12,8 @@ import {
   nockConfig,
   nockToken,
 } from "../coaching/coach-harness.js";
+import { createInMemoryJudgeBudget } from "../helpers/in-memory-judge-budget.js";
+import { createInMemoryJudgeCache } from "../helpers/in-memory-judge-cache.js";
 import { openSqliteTestStore } from "../helpers/test-stores.js";
 
 /** A judge that finds every comment it is asked about teaching, and remembers what it was asked. */

@@ -299,10 +299,12 @@ describe.each(jobQueueTargets())("the $name job queue", (target) => {
     await queue.start();
 
     await queue.enqueue("delayed", {}, { startAfter: new Date(Date.now() + 60_000) });
-    await new Promise((r) => setTimeout(r, 200));
+    await queue.enqueue("delayed", { now: true });
+    // The job enqueued after it, due at once, has run: the worker has looked past the delayed one.
+    await waitFor(async () => (await statsOf(queue, "delayed")).completed === 1, "the due job to run");
 
-    expect(runs).toBe(0);
-    expect(await statsOf(queue, "delayed")).toMatchObject({ ...emptyStats, queued: 1 });
+    expect(runs).toBe(1);
+    expect(await statsOf(queue, "delayed")).toMatchObject({ ...emptyStats, queued: 1, completed: 1 });
     await queue.stop();
   });
 
@@ -369,7 +371,7 @@ describe.each(jobQueueTargets())("the $name job queue", (target) => {
       async () => (await statsOf(queue, "orphan")).completed === 1,
       "the orphaned job to complete",
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // Completed, with nothing queued, retrying or running: it cannot run again.
     expect(runs).toEqual([{ data: { pr: 9 }, attempt: 2 }]);
     expect(await statsOf(queue, "orphan")).toMatchObject({ ...emptyStats, completed: 1 });
     await queue.stop();
@@ -409,8 +411,9 @@ describe.each(jobQueueTargets())("the $name job queue", (target) => {
       async () => (await statsOf(queue, "crash")).completed === 1,
       "the killed worker's job to complete",
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // Completed, with nothing queued, retrying or running: it cannot run again.
     expect(runs).toEqual([{ id, attempt: 2 }]);
+    expect(await statsOf(queue, "crash")).toMatchObject({ ...emptyStats, completed: 1 });
     await queue.stop();
   }, 40_000);
 

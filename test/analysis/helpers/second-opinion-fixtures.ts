@@ -1,10 +1,10 @@
 // Builders shared by the second-opinion tests: an LlmConfig, unsure/sure assessed comments, and ports around a judge.
 import { assess } from "../../../src/analysis/assess.js";
-import { createInMemoryJudgeBudget } from "../../../src/analysis/in-memory-judge-budget.js";
-import { createInMemoryJudgeCache } from "../../../src/analysis/in-memory-judge-cache.js";
 import type { CommentJudge } from "../../../src/analysis/judge.js";
 import type { AssessedComment, SecondOpinionPorts } from "../../../src/analysis/second-opinion.js";
 import { LlmConfig } from "../../../src/config/schema.js";
+import { createInMemoryJudgeBudget } from "../../helpers/in-memory-judge-budget.js";
+import { createInMemoryJudgeCache } from "../../helpers/in-memory-judge-cache.js";
 
 export const llmConfig = (overrides: Partial<LlmConfig> = {}): LlmConfig =>
   LlmConfig.parse({ enabled: true, timeout_ms: 200, ...overrides });

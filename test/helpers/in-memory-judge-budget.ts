@@ -1,5 +1,5 @@
-// A JudgeBudget held in memory: for tests and one-shot CLI runs (the app uses the store-backed one, shared by replicas).
-import type { BudgetLimits, JudgeBudget } from "./judge.js";
+// A JudgeBudget held in memory: for tests (the app uses the store-backed one, shared by replicas).
+import type { BudgetLimits, JudgeBudget } from "../../src/analysis/judge.js";
 
 export interface BudgetUsage {
   comments: number;

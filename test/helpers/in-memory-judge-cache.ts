@@ -1,5 +1,5 @@
-// A JudgeCache held in memory: for tests and one-shot CLI runs (the app uses the store-backed one).
-import type { JudgeCache, JudgeResult } from "./judge.js";
+// A JudgeCache held in memory: for tests (the app uses the store-backed one).
+import type { JudgeCache, JudgeResult } from "../../src/analysis/judge.js";
 
 export interface InMemoryJudgeCache extends JudgeCache {
   readonly size: number;
