@@ -5,6 +5,11 @@ import type { SecondOpinionPorts } from "./analysis/second-opinion.js";
 import type { CoachingObserver } from "./coaching/evaluate-review.js";
 import { DEFAULT_SETTLE_MS } from "./handlers/coach-review.js";
 import { registerDeliveryJobs } from "./handlers/delivery-jobs.js";
+import {
+  afterRecordForOnboarding,
+  type OnboardingOptions,
+  registerOnboardingJobs,
+} from "./handlers/onboarding-jobs.js";
 import type { RecordDeps } from "./handlers/record-delivery.js";
 import type { RepoConfigCache } from "./handlers/resolve-repo-config.js";
 import type { JobQueue } from "./jobs/job-queue.js";
@@ -26,6 +31,8 @@ export interface AppDeps extends RecordDeps {
   configCache?: RepoConfigCache;
   /** First retry delay of a failed delivery job (default 5 s, doubling with jitter). */
   jobRetryDelaySeconds?: number;
+  /** Onboarding on install (README, "Onboarding"); without it, installations are only recorded. */
+  onboarding?: OnboardingOptions;
 }
 
 export function createApp(deps: AppDeps): ApplicationFunction {
@@ -39,7 +46,17 @@ export function createApp(deps: AppDeps): ApplicationFunction {
         ...(deps.coaching?.secondOpinion ? { secondOpinion: deps.coaching.secondOpinion } : {}),
         ...(deps.coaching?.observer ? { observer: deps.coaching.observer } : {}),
       },
-      deps.jobRetryDelaySeconds !== undefined ? { retryDelaySeconds: deps.jobRetryDelaySeconds } : {},
+      {
+        ...(deps.jobRetryDelaySeconds !== undefined ? { retryDelaySeconds: deps.jobRetryDelaySeconds } : {}),
+        ...(deps.onboarding
+          ? { afterRecord: (data, recorded) => afterRecordForOnboarding(deps.jobs, deps, data, recorded) }
+          : {}),
+      },
     );
+    if (deps.onboarding) {
+      registerOnboardingJobs(app, deps.jobs, deps, deps.onboarding, {
+        ...(deps.jobRetryDelaySeconds !== undefined ? { retryDelaySeconds: deps.jobRetryDelaySeconds } : {}),
+      });
+    }
   };
 }

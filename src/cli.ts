@@ -282,7 +282,7 @@ export function buildCli(
               weeks: opts.weeks,
               dryRun: opts.dryRun,
               force: opts.force,
-              mode: env.ONBOARDING === "off" ? "off" : "on",
+              mode: readEnv(env).ONBOARDING,
             },
             io,
             { github: octokit === null ? null : { octokit, source: createGithubPrSource(octokit) } },

@@ -26,6 +26,8 @@ const Env = z.object({
   GITHUB_TOKEN: z.string().optional(),
   /** Days an uninstalled (or suspended) installation's data is kept before the server purges it (README, Security). */
   PURGE_AFTER_DAYS: z.coerce.number().int().min(0).default(30),
+  /** `off`: onboard with an issue instead of a pull request, for an app kept read-only on contents (README, Onboarding). */
+  ONBOARDING: z.enum(["on", "off"]).default("on"),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -11,6 +11,7 @@ import { checkCredentials, formatCredentialProblems } from "./check-credentials.
 import { createOctokitDigestPublisher } from "./digest/digest-publisher.js";
 import { DIGEST_INTERVAL_MS, runDigestTick } from "./digest/schedule-digests.js";
 import { type Env, githubApiUrl, readEnv } from "./env.js";
+import type { OnboardingOptions } from "./handlers/onboarding-jobs.js";
 import { RECORDED_EVENTS } from "./handlers/record-delivery.js";
 import { createRepoConfigCache } from "./handlers/resolve-repo-config.js";
 import { sendJson } from "./http/send-json.js";
@@ -68,6 +69,8 @@ export interface ServerOptions {
   configCacheTtlMs?: number;
   /** How long a webhook request may take to arrive, headers and body (default 10 s; GitHub gives up after 10 s). */
   webhookBodyTimeoutMs?: number;
+  /** Onboarding's pacing (tests: a fake clock's sleep, a small reserve); the mode is ONBOARDING (src/env.ts). */
+  onboarding?: Omit<OnboardingOptions, "mode">;
 }
 
 /** How often the server looks for removed installations whose data is due for purging. */
@@ -200,6 +203,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       ...(options.jobs?.retryDelaySeconds !== undefined
         ? { jobRetryDelaySeconds: options.jobs.retryDelaySeconds }
         : {}),
+      onboarding: { ...options.onboarding, mode: env.ONBOARDING },
       coaching: {
         ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
         ...(secondOpinion ? { secondOpinion } : {}),

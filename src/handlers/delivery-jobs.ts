@@ -20,7 +20,14 @@ export function registerDeliveryJobs(
   app: Probot,
   queue: JobQueue,
   deps: Omit<CoachDeps, "settle"> & RecordDeps,
-  { retryDelaySeconds = 5 }: { retryDelaySeconds?: number } = {},
+  {
+    retryDelaySeconds = 5,
+    afterRecord,
+  }: {
+    retryDelaySeconds?: number;
+    /** Work every recorded delivery may cause before its own (onboarding: handlers/onboarding-jobs.ts). */
+    afterRecord?: (data: DeliveryJobData, recorded: IngestResult) => Promise<void>;
+  } = {},
 ): void {
   const logFor = (data: DeliveryJobData) =>
     app.log.child({ delivery: data.id, installation: data.installationId, event: data.name });
@@ -64,7 +71,11 @@ export function registerDeliveryJobs(
 
   queue.register<DeliveryJobData>(
     DELIVERY_JOB,
-    async (job) => run(job.data, settleAsJob(queue, job.data, deps.now), await record(job.data)),
+    async (job) => {
+      const recorded = await record(job.data);
+      await afterRecord?.(job.data, recorded);
+      await run(job.data, settleAsJob(queue, job.data, deps.now), recorded);
+    },
     {
       concurrency: 4,
       retryLimit: 5,

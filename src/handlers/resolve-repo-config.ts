@@ -7,6 +7,7 @@ import { reportConfigProblems } from "../github/report-config-problems.js";
 import { ConfigPayload } from "../ingest/payload-schemas.js";
 import type { Store } from "../store/open-store.js";
 import { claimConfigReport, releaseConfigReport, saveRepoConfig } from "../store/repo-configs-repository.js";
+import { applyOnboardingActivation } from "./onboarding-activation.js";
 
 export interface ResolvedConfig {
   config: RepoConfig;
@@ -78,7 +79,9 @@ export async function resolveRepoConfig(context: Context, deps: ConfigDeps): Pro
   const log = context.log.child({ delivery: context.id, repo: repoFullName });
   const cached = deps.configCache?.get(repoFullName);
   // Within the TTL the store already holds what was loaded (saved on the load that filled the cache).
-  if (cached?.status === "ok") return { config: cached.config, coach: true, status: "ok" };
+  // A merged onboarding's activated_at applies to every read (README, "Onboarding").
+  const activated = (config: RepoConfig) => applyOnboardingActivation(deps.store.db, repoFullName, config);
+  if (cached?.status === "ok") return { config: await activated(cached.config), coach: true, status: "ok" };
   if (cached?.status === "missing") return { config: defaultConfig(), coach: false, status: "missing" };
   const loaded = await loadRepoConfig(context.octokit, { owner, repo });
   const at = deps.now().toISOString();
@@ -93,7 +96,7 @@ export async function resolveRepoConfig(context: Context, deps: ConfigDeps): Pro
         loadedAt: at,
       });
       deps.configCache?.set(repoFullName, loaded);
-      return { config: loaded.config, coach: true, status: "ok" };
+      return { config: await activated(loaded.config), coach: true, status: "ok" };
     case "missing":
       await saveRepoConfig(deps.store.db, {
         repoFullName,

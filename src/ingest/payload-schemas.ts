@@ -194,6 +194,19 @@ export const ConfigPayload = z.looseObject({
   issue: z.looseObject({ number: z.number() }).optional(),
 });
 
+/** A pull request closing: the onboarding pull request's answer, merged or not (handlers/onboarding-jobs.ts). */
+export const ClosedPullRequestPayload = z.looseObject({
+  action: z.string(),
+  repository: Repository,
+  pull_request: z.looseObject({
+    number: z.number(),
+    merged: z.boolean().nullish(),
+    merged_at: z.string().nullish(),
+    closed_at: z.string().nullish(),
+    head: z.looseObject({ ref: z.string() }),
+  }),
+});
+
 /**
  * Compile-time check that every payload GitHub documents passes the schemas above: `Accepts<typeof S, E>` fails to
  * type-check when a schema asks for a field, or a type, that webhooks-types says event E may not have.
@@ -213,4 +226,5 @@ export type PayloadChecks = [
   Accepts<typeof CommandPayload, IssueCommentEvent | PullRequestReviewCommentEvent>,
   Accepts<typeof CoachPayload, PullRequestReviewEvent | PullRequestReviewCommentEvent>,
   Accepts<typeof ConfigPayload, PullRequestEvent | PullRequestReviewEvent | IssueCommentEvent>,
+  Accepts<typeof ClosedPullRequestPayload, PullRequestEvent>,
 ];
