@@ -67,6 +67,28 @@ interface PrStory {
   }[];
   conversation?: Comment[];
   closed?: string;
+  /** The PR's description; a complete one (what, why, how tested) when left out. */
+  description?: string;
+  /** Later versions of the description, each sent as a pull_request "edited" delivery. */
+  descriptionEdits?: { at: string; body: string }[];
+}
+
+/** A description with what, why and how it was tested: the demo's team mostly writes these. */
+const fullDescription = (story: PrStory) =>
+  [
+    `${story.title}, as planned for this sprint.`,
+    "",
+    "## Why",
+    "Support sees tickets about this every week, because the current behaviour surprises merchants.",
+    "",
+    "## How was this tested?",
+    "Added unit tests for the new paths and ran the payments suite locally.",
+  ].join("\n");
+
+/** The description as it read at `at`: the last edit made by then, else the one the PR was opened with. */
+function descriptionAt(story: PrStory, at: string): string {
+  const edits = (story.descriptionEdits ?? []).filter((e) => e.at <= at);
+  return edits.at(-1)?.body ?? story.description ?? fullDescription(story);
 }
 
 /** Week 2026-W47 (Mon 16 – Sun 22 November 2026), Europe/Berlin team; times are UTC. */
@@ -103,6 +125,22 @@ export const DEMO_STORIES: PrStory[] = [
     title: "Idempotency keys for refunds",
     author: "erin",
     opened: "2026-11-16T13:20:00Z",
+    // A thin description at first: the author gets one note, and a thank-you once the edit below fills it in.
+    description: "Adds idempotency keys to refunds.",
+    descriptionEdits: [
+      {
+        at: "2026-11-16T13:45:00Z",
+        body: [
+          "Adds idempotency keys to refunds.",
+          "",
+          "## Why",
+          "A merchant who retries a refund after a timeout is refunded twice today, because each request creates a new refund.",
+          "",
+          "## How was this tested?",
+          "Unit tests send the same key twice and expect one refund; I also retried a refund by hand against the sandbox.",
+        ].join("\n"),
+      },
+    ],
     requested: ["chen"],
     reviews: [
       {
@@ -220,6 +258,7 @@ function pullRequestPayload(
     id: 880000 + story.number,
     number: story.number,
     title: story.title,
+    body: descriptionAt(story, at),
     user: PEOPLE[story.author],
     html_url: `https://github.com/${DEMO_REPO}/pull/${story.number}`,
     created_at: story.opened,
@@ -254,6 +293,25 @@ export function buildScenario(stories: PrStory[] = DEMO_STORIES): Envelope[] {
         return { event: "pull_request", delivery: nextDelivery(), payload };
       },
     });
+    for (const edit of story.descriptionEdits ?? []) {
+      timed.push({
+        at: edit.at,
+        envelope: () => {
+          const payload = pullRequestPayload(
+            story,
+            edit.at,
+            Boolean(story.draftUntil && edit.at < story.draftUntil),
+            "open",
+          );
+          payload.action = "edited";
+          payload.changes = {
+            body: { from: descriptionAt(story, new Date(Date.parse(edit.at) - 1).toISOString()) },
+          };
+          payload.sender = PEOPLE[story.author];
+          return { event: "pull_request", delivery: nextDelivery(), payload };
+        },
+      });
+    }
     if (story.draftUntil) {
       const at = story.draftUntil;
       timed.push({

@@ -29,6 +29,8 @@ digest:
   enabled: true
   day: mon
   time: "09:00"
+descriptions:
+  required: [what, why, testing]
 `;
 
 /** Monday after the demo week, 09:30 in Berlin: the digest (due Mondays 09:00) is due. */

@@ -45,11 +45,16 @@ describe("npm run demo", () => {
     const sent = Number(/(\d+) signed webhook deliveries/.exec(stdout)?.[1]);
     expect(sent).toBeGreaterThan(20);
     expect(stdout).toContain(`${sent} of ${sent} acknowledged with 2xx`);
-    expect(stdout).toContain("PR comments (2):");
+    expect(stdout).toContain("PR comments (3):");
+    // #102 opened with a thin description: one note, turned into a thank-you by the edit; the full ones get nothing.
+    expect(stdout).toContain(
+      "✅ Thanks, @erin: with the edits, the description gives reviewers what they need to start.",
+    );
+    expect(stdout.match(/review-coach:description pr=/g)).toHaveLength(1);
     expect(stdout).toContain("👋 Hi @bob");
     expect(stdout).toContain('👍 on bob\'s "/review-coach off" (#105)');
     expect(stdout).toMatch(/store: deliveries (\d+) → \1, events (\d+) → \2/);
-    expect(stdout).toContain("GitHub: PR comments 2 → 2, check runs 0 → 0, reactions 1 → 1");
+    expect(stdout).toContain("GitHub: PR comments 3 → 3, check runs 0 → 0, reactions 1 → 1");
     expect(stdout).toMatch(/issue #\d+ "Review digest: acme\/payments, 2026-W47/);
     // The digest leads with what to act on: the PR still waiting past the target, linked.
     expect(stdout).toMatch(
