@@ -13,6 +13,7 @@ import {
   encodeVerdictModel,
   VERDICT_CLASSES,
 } from "../../src/analysis/model/verdict-model.js";
+import { skipNote } from "../helpers/skip-note.js";
 
 const verdictOf = (body: string) => assess({ id: "c1", body, author: "kim" }, { prAuthor: "dana" }).verdict;
 
@@ -58,8 +59,7 @@ describe("the shipped verdict model", () => {
 // Training is reproducible: the settings recorded in the shipped version, trained again on the corpus, give the
 // shipped weights' dev figure. Needs the comment texts, which live outside the repository (GPL).
 const corpusHere = existsSync(GERRIT_FILE);
-if (!corpusHere)
-  console.warn(`Training reproduction test skipped: ${GERRIT_FILE} not found (docs/analysis.md).`);
+if (!corpusHere) skipNote(`model training reproduction: ${GERRIT_FILE} not found (docs/analysis.md)`);
 (corpusHere ? describe : describe.skip)("npm run train on the labeled corpus", () => {
   it("reproduces the shipped model's dev teach/correct F1 within 0.01", () => {
     const corpus = readLabeledCorpus();
