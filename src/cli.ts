@@ -225,7 +225,6 @@ export function buildCli(
     return createBackfillOctokit({
       token: parsed.GITHUB_TOKEN,
       baseUrl: githubApiUrl(parsed),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onWait: (ms, reason) => io.err(`waiting ${Math.ceil(ms / 1000)} s: ${reason}`),
     });
   };

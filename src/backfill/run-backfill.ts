@@ -6,6 +6,7 @@
 // 3. For each PR not completed by the interrupted run: fetch its history, build webhook-shaped deliveries, ingest
 //    them, then move the cursor past it. A failure stops the run with the cursor where it was.
 import type { PrHistorySource } from "../github/backfill-source.js";
+import { describeGitHubError } from "../github/github-error.js";
 import { ingestDelivery } from "../ingest/ingest-delivery.js";
 import {
   advanceBackfillCursor,
@@ -140,7 +141,8 @@ export async function runBackfill(
       deps.progress.pr({ index, total: prs.length, number: pr.number, skipped: false, ...counts });
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Octokit's plugins have already waited out rate limits and retried server errors (github/backfill-octokit.ts).
+    const message = describeGitHubError(error);
     await finishBackfillRun(store.db, request.repo, {
       status: "failed",
       at: now().toISOString(),

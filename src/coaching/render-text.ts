@@ -1,5 +1,6 @@
 // Safe pieces of nudge Markdown: escaped quotes of review text, links, the marker, and GitHub's length limit.
 import { stripUnsafeCharacters } from "../analysis/sanitize-rewrite.js";
+import { escapeMarkdown, escapeMarkdownCharacters } from "../markdown/escape-markdown.js";
 
 /** The README section that explains the rubric; every nudge links to it. */
 export const RUBRIC_URL = "https://github.com/review-coach/review-coach#how-comments-are-assessed";
@@ -21,49 +22,15 @@ export function nudgeMarker(reviewId: number, commentId?: number): string {
     : `${MARKER_PREFIX} review=${reviewId} comment=${commentId} -->`;
 }
 
-/** Code spans (`x`) are kept: nothing inside one renders, mentions included. */
-const CODE_SPAN = /(`[^`\n]+`)/;
-
-/**
- * Makes text written by someone else safe to show inline in the app's own comment: no HTML (nor a `-->` that
- * would end the marker), no Markdown that changes the layout, no @mention or #reference that would notify.
- */
-export function escapeInline(text: string): string {
-  return stripUnsafeCharacters(text)
-    .split(CODE_SPAN)
-    .map((part, i) => (i % 2 === 1 ? part : escapeProse(part)))
-    .join("");
-}
-
-/** No HTML (nor a `-->` that would end the marker) and no Markdown that changes the layout. */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\\`*_[\]()|~!]/g, "\\$&");
-}
+/** Someone else's text inline in a nudge: escaped, inert, their code spans kept as code (src/markdown). */
+export const escapeInline = (text: string): string => escapeMarkdown(text, { keepCodeSpans: true });
 
 /**
  * A login as the app writes it after an "@": every character kept (an enterprise login such as `alice_acme` must
  * not become someone else's), escaped for Markdown rather than stripped.
  */
 export function escapeLogin(login: string): string {
-  return escapeMarkdown(stripUnsafeCharacters(login).replace(/\s+/g, " "));
-}
-
-function escapeProse(text: string): string {
-  return (
-    escapeMarkdown(text)
-      // A zero-width space after "@" or "#" keeps the text readable and stops GitHub from notifying anyone
-      // or cross-linking an issue.
-      .replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200b")
-      .replace(/#(?=\d)/g, "#\u200b")
-      // GH-123 is an issue reference too, and GitHub links bare URLs: quoted text links nothing (README, Security).
-      .replace(/\b(GH-)(?=\d)/gi, "$1\u200b")
-      .replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200b")
-      .replace(/\b(www)(?=\.)/gi, "$1\u200b")
-  );
+  return escapeMarkdownCharacters(stripUnsafeCharacters(login).replace(/\s+/g, " "));
 }
 
 /** Cuts at a code point boundary and marks the cut. */

@@ -1,6 +1,7 @@
 // Loads `.github/review-coach.yml` (the repo's, else the org `.github` repo's, then each `_extends`) and validates it:
 // every limit on what a config may pull in is here (docs/architecture.md, "How a config is loaded").
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { httpStatusOf } from "../github/github-error.js";
 import { CONFIG_PATH } from "./config-path.js";
 import type { ConfigProblem } from "./config-problem.js";
@@ -35,17 +36,8 @@ export interface ConfigParseMemory {
   set(sha: string, problems: ConfigProblem[]): void;
 }
 
-export function createConfigParseMemory(maxEntries = 1000): ConfigParseMemory {
-  const entries = new Map<string, ConfigProblem[]>();
-  return {
-    get: (sha) => entries.get(sha),
-    set(sha, problems) {
-      entries.delete(sha);
-      entries.set(sha, problems);
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-    },
-  };
-}
+export const createConfigParseMemory = (maxEntries = 1000): ConfigParseMemory =>
+  new LRUCache<string, ConfigProblem[]>({ max: maxEntries });
 
 const processMemory = createConfigParseMemory();
 

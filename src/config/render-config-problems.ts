@@ -1,29 +1,11 @@
 // Markdown that tells a team what is wrong with their config file (a check run summary or a PR comment).
+import { escapeMarkdown } from "../markdown/escape-markdown.js";
 import type { ConfigProblem } from "./config-problem.js";
 
 const configReferenceUrl = "https://github.com/review-coach/review-coach#configuration";
 
 /** Enough to fix a file in one go, and far below GitHub's 65,536-character limit for comments and summaries. */
 const maxListed = 50;
-
-const replacements: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  // A zero-width space after "@" and "#" keeps GitHub from turning them into mentions and issue references.
-  "@": "@&#8203;",
-  "#": "#&#8203;",
-  "://": ":&#8203;//",
-};
-
-/**
- * Echoed values are user input: one pass (so no replacement is itself rewritten) escapes Markdown and HTML and
- * breaks @mentions, #references and bare links, so a bad value can only ever render as text.
- */
-const escapeMarkdown = (text: string): string =>
-  text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/:\/\/|[&<>@#]|[\\`*_[\]|~]/g, (match) => replacements[match] ?? `\\${match}`);
 
 /** A code span that survives backticks inside it (CommonMark: a longer fence, padded with spaces). */
 const codeSpan = (text: string): string => {

@@ -1,11 +1,11 @@
 // Renders a DigestModel as the Markdown of a GitHub issue: headline, advice, charts, load, standouts, waits, footer.
 import { DateTime } from "luxon";
+import { escapeMarkdown } from "../markdown/escape-markdown.js";
 import type { MetricSet, OpenEndedPr, PrWait } from "../metrics/week-metrics.js";
 import type { DigestModel, TrendPoint, WaitingPr } from "./digest-model.js";
 import { renderChange } from "./render-change.js";
 import { renderDescriptions } from "./render-descriptions.js";
 import { formatCount, formatFigure, formatHours, formatPercent } from "./render-figures.js";
-import { escapeMarkdownInline } from "./render-quote.js";
 import { renderWindowDefinitions } from "./render-window-definitions.js";
 import { niceCeiling, renderXyChart } from "./render-xychart.js";
 
@@ -251,7 +251,7 @@ function standouts(model: DigestModel): string {
   const items = model.standouts.map((s) => {
     const who = s.reviewer === null ? "" : ` by \`${s.reviewer.replace(/`/g, "")}\``;
     const why = s.because.length > 0 ? `: ${s.because.join(", ")}` : "";
-    return `> “${escapeMarkdownInline(s.quote)}”\n>\n> [A comment on ${s.pr}](${s.url})${who}${why}`;
+    return `> “${escapeMarkdown(s.quote)}”\n>\n> [A comment on ${s.pr}](${s.url})${who}${why}`;
   });
   return ["### Comments that teach", ...items].join("\n\n");
 }

@@ -1,4 +1,5 @@
 // Glue: loads the repository's config, remembers it, and reports an invalid file once per version.
+import { LRUCache } from "lru-cache";
 import type { Context } from "probot";
 import { type LoadedConfig, loadRepoConfig } from "../config/load-repo-config.js";
 import { renderConfigProblems } from "../config/render-config-problems.js";
@@ -48,26 +49,13 @@ export interface RepoConfigCacheOptions {
  * an invalid file is read every time (it may need its report), an unavailable one is retried next event.
  */
 export function createRepoConfigCache(options: RepoConfigCacheOptions = {}): RepoConfigCache {
-  const ttlMs = options.ttlMs ?? 60_000;
-  const maxEntries = options.maxEntries ?? 1000;
-  const clock = options.clock ?? Date.now;
-  const entries = new Map<string, { loaded: CachedConfig; expiresAt: number }>();
-  return {
-    get(repoFullName) {
-      const entry = entries.get(repoFullName);
-      if (!entry) return undefined;
-      if (clock() >= entry.expiresAt) {
-        entries.delete(repoFullName);
-        return undefined;
-      }
-      return entry.loaded;
-    },
-    set(repoFullName, loaded) {
-      entries.delete(repoFullName);
-      entries.set(repoFullName, { loaded, expiresAt: clock() + ttlMs });
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-    },
-  };
+  return new LRUCache<string, CachedConfig>({
+    max: options.maxEntries ?? 1000,
+    ttl: options.ttlMs ?? 60_000,
+    // The injected clock, read on every check (by default lru-cache rounds `now` to a timer's resolution).
+    perf: { now: options.clock ?? Date.now },
+    ttlResolution: 0,
+  });
 }
 
 export async function resolveRepoConfig(context: Context, deps: ConfigDeps): Promise<ResolvedConfig> {

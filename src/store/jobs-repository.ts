@@ -1,8 +1,7 @@
 // The embedded job queue's rows: enqueue, atomic claim with a lease, fenced completion, counts.
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
 import { jobDataJson } from "../jobs/json-text.js";
-import { preparedQuery } from "./prepared-query.js";
-import type { Database, JobPayloadsTable, JobsTable } from "./schema.js";
+import type { Database, JobsTable } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,55 +55,36 @@ export interface NewJob {
   at: string;
 }
 
-const JOB_COLUMNS = [
-  "id",
-  "name",
-  "state",
-  "singleton_key",
-  "attempts",
-  "run_at",
-  "locked_by",
-  "locked_until",
-  "last_error",
-  "created_at",
-  "updated_at",
-] as const satisfies readonly (keyof JobsTable)[];
-
-const insertJobRow = preparedQuery(JOB_COLUMNS, (db: Kysely<Database>, row: JobsTable) =>
-  db
-    .insertInto("jobs")
-    .values(row)
-    .onConflict((oc) => oc.doNothing()),
-);
-
-const insertPayloadRow = preparedQuery(
-  ["job_id", "data", "created_at"],
-  (db: Kysely<Database>, row: JobPayloadsTable) => db.insertInto("job_payloads").values(row),
-);
-
 /**
  * False when a queued or active job already holds the singleton key (the unique partial index decides, atomically).
  * The payload goes in first, under the new job's id, so a job row never lacks its data; a deduped job's payload is
  * deleted again, and one left by a crash in between is pruned (pruneJobs). No explicit transaction: SQLite runs
  * each statement with the busy timeout, which a deferred transaction shared by two processes would not get.
- * On every webhook: prepared statements, and JSON text is stored as is.
+ * On every webhook: the SQLite store's statement cache prepares each SQL text once, and JSON text is stored as is.
  */
 export async function insertJob(db: Db, job: NewJob): Promise<boolean> {
-  await insertPayloadRow(db, { job_id: job.id, data: jobDataJson(job.data), created_at: job.at });
-  const result = await insertJobRow(db, {
-    id: job.id,
-    name: job.name,
-    state: "queued",
-    singleton_key: job.singletonKey,
-    attempts: 0,
-    run_at: job.runAt,
-    locked_by: null,
-    locked_until: null,
-    last_error: null,
-    created_at: job.at,
-    updated_at: job.at,
-  });
-  if (Number(result.numAffectedRows ?? 0n) > 0) return true;
+  await db
+    .insertInto("job_payloads")
+    .values({ job_id: job.id, data: jobDataJson(job.data), created_at: job.at })
+    .execute();
+  const result = await db
+    .insertInto("jobs")
+    .values({
+      id: job.id,
+      name: job.name,
+      state: "queued",
+      singleton_key: job.singletonKey,
+      attempts: 0,
+      run_at: job.runAt,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: job.at,
+      updated_at: job.at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0) return true;
   await db.deleteFrom("job_payloads").where("job_id", "=", job.id).execute();
   return false;
 }

@@ -35,7 +35,7 @@ export function withoutNul(value: unknown): unknown {
   return value;
 }
 
-/** Parameters are strings (texts, JSON text) or other values, which are left as they are (prepared-query placeholders). */
+/** Parameters are strings (texts, JSON text) or other values, which are left as they are. */
 const stringWithoutNul = (value: unknown): unknown =>
   typeof value === "string" && value.includes(NUL) ? value.replaceAll(NUL, REPLACEMENT) : value;
 

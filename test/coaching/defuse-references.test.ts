@@ -2,7 +2,7 @@
 // and digest quotes alike (issue #12, item 12; README, Coaching and Security).
 import { describe, expect, it } from "@jest/globals";
 import { escapeInline, quoteComment } from "../../src/coaching/render-text.js";
-import { escapeMarkdownInline } from "../../src/digest/render-quote.js";
+import { escapeMarkdown } from "../../src/markdown/escape-markdown.js";
 
 /** What GitHub would turn into a link: GH-123, http(s):// and www. addresses. */
 const LINKABLE = /\bGH-\d|\bhttps?:\/\/|\bwww\./i;
@@ -18,9 +18,9 @@ describe("defusing references and bare URLs", () => {
   });
 
   it("in a digest's quote", () => {
-    const quoted = escapeMarkdownInline(text);
+    const quoted = escapeMarkdown(text);
     expect(quoted).not.toMatch(LINKABLE);
-    expect(quoted.replace(/&#8203;/g, "").replace(/\\(.)/g, "$1")).toBe(text);
+    expect(quoted.replace(/\u200b/g, "").replace(/\\(.)/g, "$1")).toBe(text);
   });
 
   it("but not inside a code span, where nothing renders", () => {

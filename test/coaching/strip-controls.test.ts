@@ -4,7 +4,7 @@ import { describe, expect, it } from "@jest/globals";
 import { renderCheckOutput } from "../../src/coaching/render-check.js";
 import { renderInlineReply } from "../../src/coaching/render-inline.js";
 import { renderSummaryNudge } from "../../src/coaching/render-summary.js";
-import { escapeMarkdownInline } from "../../src/digest/render-quote.js";
+import { escapeMarkdown } from "../../src/markdown/escape-markdown.js";
 import { correcting, harsh } from "./factory.js";
 
 const UNSAFE =
@@ -39,7 +39,7 @@ describe("control and bidi characters", () => {
   });
 
   it("never reach a digest quote", () => {
-    expect(escapeMarkdownInline(nasty)).not.toMatch(UNSAFE);
-    expect(escapeMarkdownInline(nasty)).toContain("Rename this");
+    expect(escapeMarkdown(nasty)).not.toMatch(UNSAFE);
+    expect(escapeMarkdown(nasty)).toContain("Rename this");
   });
 });

@@ -56,8 +56,8 @@ describe("a rich week", () => {
     expect(body).not.toContain(HARSH_BODY);
     const mention = model.standouts.find((s) => s.quote.includes("@dan"));
     expect(mention).toBeDefined();
-    expect(body).toContain("@&#8203;dan see #&#8203;12: \\*\\*without\\*\\* it \\`fetch\\`");
-    expect(body).toContain("\\<b\\>every\\</b\\>");
+    expect(body).toContain("@\u200bdan see #\u200b12: \\*\\*without\\*\\* it \\`fetch\\`");
+    expect(body).toContain("&lt;b&gt;every&lt;/b&gt;");
     expect(body).not.toMatch(/@dan\b/);
   });
 

@@ -4,8 +4,8 @@ import { excerpt } from "../../src/digest/build-standouts.js";
 import type { HeadlineFigure } from "../../src/digest/digest-model.js";
 import { renderChange } from "../../src/digest/render-change.js";
 import { weekSpan } from "../../src/digest/render-digest.js";
-import { escapeMarkdownInline } from "../../src/digest/render-quote.js";
 import { chartNumber, niceCeiling, renderXyChart } from "../../src/digest/render-xychart.js";
+import { escapeMarkdown } from "../../src/markdown/escape-markdown.js";
 import type { MetricSet, WeekMetrics } from "../../src/metrics/week-metrics.js";
 import { repoConfig } from "./helpers/scenario.js";
 import { mermaidBlocks, parseXyChart } from "./helpers/validate-xychart.js";
@@ -56,15 +56,15 @@ describe("renderChange", () => {
   });
 });
 
-describe("escapeMarkdownInline", () => {
+describe("escapeMarkdown", () => {
   it("neutralises mentions, issue references, Markdown and HTML", () => {
-    expect(escapeMarkdownInline("@alice see #12 **now** <img src=x> [x](y) `c` & ~~s~~ | t")).toBe(
-      "@&#8203;alice see #&#8203;12 \\*\\*now\\*\\* \\<img src=x\\> \\[x\\]\\(y\\) \\`c\\` &amp; \\~\\~s\\~\\~ \\| t",
+    expect(escapeMarkdown("@alice see #12 **now** <img src=x> [x](y) `c` & ~~s~~ | t")).toBe(
+      "@\u200balice see #\u200b12 \\*\\*now\\*\\* &lt;img src=x&gt; \\[x\\]\\(y\\) \\`c\\` &amp; \\~\\~s\\~\\~ \\| t",
     );
   });
 
   it("keeps e-mail-like text readable and puts everything on one line", () => {
-    expect(escapeMarkdownInline("a\nb\r\nc")).toBe("a b c");
+    expect(escapeMarkdown("a\nb\r\nc")).toBe("a b c");
   });
 });
 
