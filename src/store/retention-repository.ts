@@ -36,8 +36,8 @@ async function reposOf(db: Kysely<Database>, installationId: number): Promise<st
   return [...new Set(held.map((r) => r.name))].filter((name) => !elsewhere.has(name));
 }
 
-/** Rows of an installation, by its id. */
-const BY_INSTALLATION: ReadonlyArray<[table: keyof Database, column: string]> = [
+/** Rows of an installation, by its id. A test checks that every table with such a column is listed here. */
+export const BY_INSTALLATION: ReadonlyArray<[table: keyof Database, column: string]> = [
   ["deliveries", "installation_id"],
   ["events", "installation_id"],
   ["pull_requests", "installation_id"],
@@ -47,12 +47,15 @@ const BY_INSTALLATION: ReadonlyArray<[table: keyof Database, column: string]> = 
   ["digests", "installation_id"],
   ["llm_cache", "installation_id"],
   ["llm_usage", "installation_id"],
+  ["description_nudges", "installation_id"],
+  ["description_assessments", "installation_id"],
+  ["onboardings", "installation_id"],
   ["repositories", "installation_id"],
   ["installations", "id"],
 ];
 
-/** Rows of its repositories, by name (some carry no installation id). */
-const BY_REPOSITORY: ReadonlyArray<[table: keyof Database, column: string]> = [
+/** Rows of its repositories, by name (some carry no installation id). A test checks this list too. */
+export const BY_REPOSITORY: ReadonlyArray<[table: keyof Database, column: string]> = [
   ["deliveries", "repo_full_name"],
   ["events", "repo_full_name"],
   ["pull_requests", "repo_full_name"],
@@ -62,6 +65,9 @@ const BY_REPOSITORY: ReadonlyArray<[table: keyof Database, column: string]> = [
   ["backfill_state", "repo_full_name"],
   ["nudges", "repo_full_name"],
   ["coaching_decisions", "repo_full_name"],
+  ["description_nudges", "repo_full_name"],
+  ["description_assessments", "repo_full_name"],
+  ["onboardings", "repo_full_name"],
 ];
 
 /** SQLite takes at most 32,766 parameters a statement; lists go in chunks well under it. */

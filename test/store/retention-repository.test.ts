@@ -10,7 +10,12 @@ import { applyInstallationChange } from "../../src/store/installations-repositor
 import { createSqlJudgeBudget, createSqlJudgeCache } from "../../src/store/llm-repository.js";
 import type { Store } from "../../src/store/open-store.js";
 import { saveRepoConfig } from "../../src/store/repo-configs-repository.js";
-import { purgeInstallation, purgeRemovedInstallations } from "../../src/store/retention-repository.js";
+import {
+  BY_INSTALLATION,
+  BY_REPOSITORY,
+  purgeInstallation,
+  purgeRemovedInstallations,
+} from "../../src/store/retention-repository.js";
 import { storeTargets } from "../helpers/test-stores.js";
 import { pr } from "../metrics/factory.js";
 
@@ -71,6 +76,28 @@ describe.each(storeTargets())("retention on $name", (target) => {
   });
   afterEach(async () => {
     await store.close();
+  });
+
+  it("purges every table that holds an installation's or a repository's rows, including tables added later", async () => {
+    const tables = await store.db.introspection.getTables();
+    const purged = (list: ReadonlyArray<readonly [string, string]>) =>
+      new Set(list.map(([t, c]) => `${t}.${c}`));
+    const byInstallation = purged(BY_INSTALLATION);
+    const byRepository = purged(BY_REPOSITORY);
+    // Job rows carry no installation; their payloads are deleted when the job completes (docs/security.md).
+    const queueTables = new Set(["jobs", "job_payloads"]);
+    const missing = tables
+      .filter((t) => !queueTables.has(t.name) && !t.name.startsWith("kysely_"))
+      .flatMap((t) =>
+        t.columns.flatMap((c) =>
+          (c.name === "installation_id" && !byInstallation.has(`${t.name}.${c.name}`)) ||
+          (c.name === "repo_full_name" && !byRepository.has(`${t.name}.${c.name}`))
+            ? [`${t.name}.${c.name}`]
+            : [],
+        ),
+      );
+
+    expect(missing).toEqual([]);
   });
 
   it("blanks a deleted comment's text and its assessment's excerpts", async () => {
