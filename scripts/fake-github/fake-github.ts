@@ -108,6 +108,36 @@ export interface FakeIssue {
   updatedAt: string;
 }
 
+/** A pull request the app opened, or one seeded as history for a backfill (its reviews, comments and timeline). */
+export interface FakePull {
+  id: number;
+  repo: string;
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  merged: boolean;
+  draft: boolean;
+  user: GithubUser;
+  head: string;
+  base: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  mergedAt: string | null;
+  reviews: Record<string, unknown>[];
+  reviewComments: Record<string, unknown>[];
+  issueComments: Record<string, unknown>[];
+  timeline: Record<string, unknown>[];
+}
+
+/** What a seeded pull request may set; the rest is filled in. */
+export type SeededPull = Partial<Omit<FakePull, "repo">> & {
+  number: number;
+  user: GithubUser;
+  createdAt: string;
+};
+
 export interface FailureMatcher {
   method?: string;
   /** A substring of the path below the API prefix, or a pattern for it. */
@@ -144,6 +174,11 @@ export interface FakeGithubOptions {
   latencyMs?: number;
   /** The clock for timestamps in answers (default: wall clock). */
   now?: () => Date;
+  /**
+   * The installation's primary rate limit, on `now`: `limit` token requests per `windowMs` (default one hour), told by
+   * `GET /rate_limit` (free, as on GitHub); over it, 403 with `x-ratelimit-remaining: 0`. Default: not enforced.
+   */
+  rateLimit?: { limit: number; windowMs?: number };
 }
 
 /** A webhook delivery as the demo scenario and tests build them. */
@@ -182,6 +217,16 @@ export interface FakeGithub {
   reactions(repo?: string): FakeReaction[];
   issues(repo?: string): FakeIssue[];
   labels(repo: string): FakeLabel[];
+  /** Pull requests the app opened or a test seeded. */
+  pulls(repo?: string): FakePull[];
+  /** Seeds a pull request with its history, as backfill reads it. */
+  seedPull(repo: string, pull: SeededPull): FakePull;
+  /** Closes a pull request (merged or not), as a person on GitHub would; returns it for the webhook's payload. */
+  closePull(repo: string, number: number, options: { merged: boolean }): FakePull;
+  /** A file on a branch other than the default one (the onboarding branch's config), or undefined. */
+  branchFile(repo: string, branch: string, path: string): string | undefined;
+  /** Token requests answered 403 because the rate limit was spent. */
+  rateLimited(): RecordedRequest[];
 
   /** Resolves once no request is in flight and none arrived for `quietMs`; false when `timeoutMs` ran out. */
   waitForQuiet(options?: { quietMs?: number; timeoutMs?: number }): Promise<boolean>;
@@ -321,6 +366,27 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
   const reactions: FakeReaction[] = [];
   const issues = new Map<string, FakeIssue[]>();
   const labels = new Map<string, FakeLabel[]>();
+  const pulls = new Map<string, FakePull[]>();
+  // Branches other than the default one ("main"), with their files (a branch starts as a copy of the default's).
+  const branches = new Map<string, Map<string, string>>();
+  const branchKey = (repo: string, branch: string) => `${repo}@${branch}`;
+  const DEFAULT_BRANCH = "main";
+  const budget = { windowStart: Number.NaN, used: 0 };
+  const limit = options.rateLimit;
+  const windowMs = limit?.windowMs ?? 3_600_000;
+  const rateWindow = () => {
+    const t = now().getTime();
+    if (!(t < budget.windowStart + windowMs)) {
+      budget.windowStart = t;
+      budget.used = 0;
+    }
+    return {
+      limit: limit?.limit ?? 5000,
+      remaining: Math.max((limit?.limit ?? 5000) - budget.used, 0),
+      reset: Math.ceil((budget.windowStart + windowMs) / 1000),
+      used: budget.used,
+    };
+  };
   // GitHub's ids are global and increasing; start well above the scenario's own ids so they never collide.
   let nextId = 5_000_000;
   const newId = () => ++nextId;
@@ -355,6 +421,57 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     return { label, created: true };
   };
   const htmlRepo = (repo: string) => `${origin}/${repo}`;
+  const pullsOf = (repo: string): FakePull[] => {
+    let list = pulls.get(repo);
+    if (!list) {
+      list = [];
+      pulls.set(repo, list);
+    }
+    return list;
+  };
+  // Issues and pull requests share one sequence of numbers per repository, as on GitHub.
+  const nextNumber = (repo: string) =>
+    Math.max(0, ...issuesOf(repo).map((i) => i.number), ...pullsOf(repo).map((p) => p.number)) + 1;
+  const requirePull = (repo: string, number: number): FakePull => {
+    const found = pullsOf(repo).find((p) => p.number === number);
+    if (!found) throw new HttpError(404, "Not Found");
+    return found;
+  };
+  const blobSha = (content: string) =>
+    createHash("sha1")
+      .update(`blob ${Buffer.byteLength(content)}\0`)
+      .update(content)
+      .digest("hex");
+  const pullJson = (p: FakePull) => {
+    const [owner = ""] = p.repo.split("/");
+    const repository = {
+      id: 1,
+      full_name: p.repo,
+      name: p.repo.split("/")[1],
+      owner: { login: owner },
+      private: false,
+    };
+    return {
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      body: p.body,
+      state: p.state,
+      merged: p.merged,
+      draft: p.draft,
+      user: p.user,
+      labels: [],
+      requested_reviewers: [],
+      requested_teams: [],
+      html_url: `${htmlRepo(p.repo)}/pull/${p.number}`,
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+      closed_at: p.closedAt,
+      merged_at: p.mergedAt,
+      head: { ref: p.head, sha: `${p.head}-sha`, repo: repository },
+      base: { ref: p.base, sha: `${p.base}-sha`, repo: repository },
+    };
+  };
 
   const issueCommentJson = (c: FakeIssueComment) => ({
     id: c.id,
@@ -491,7 +608,11 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     ),
     route("GET", "/repos/:owner/:repo/contents/*path", "repos.getContent", (ctx) => {
       const path = decodeURIComponent(ctx.params.path ?? "");
-      const content = files.get(repoOf(ctx.params))?.get(path);
+      const ref = ctx.query.ref;
+      const content =
+        ref && ref !== DEFAULT_BRANCH
+          ? branches.get(branchKey(repoOf(ctx.params), ref))?.get(path)
+          : files.get(repoOf(ctx.params))?.get(path);
       if (content === undefined) throw new HttpError(404, "Not Found");
       if (
         ctx.accept.includes("application/vnd.github.v3.raw") ||
@@ -523,7 +644,8 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       const list = [...issueComments.values()]
         .filter((c) => c.repo === repo && c.issueNumber === n && !c.deleted)
         .map(issueCommentJson);
-      return { status: 200, body: list };
+      const seeded = pullsOf(repo).find((p) => p.number === n)?.issueComments ?? [];
+      return { status: 200, body: [...seeded, ...list] };
     }),
     route("POST", "/repos/:owner/:repo/issues/:number/comments", "issues.createComment", (ctx) => {
       const body = text(object(ctx.body).body, "body");
@@ -726,7 +848,7 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       const issue: FakeIssue = {
         id: newId(),
         repo,
-        number: list.reduce((max, i) => Math.max(max, i.number), 0) + 1,
+        number: nextNumber(repo),
         title,
         body,
         state: "open",
@@ -754,6 +876,160 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
       }),
       "jwt",
     ),
+    route("GET", "/rate_limit", "rateLimit.get", () => {
+      const core = rateWindow();
+      return { status: 200, body: { resources: { core }, rate: core } };
+    }),
+    route("GET", "/repos/:owner/:repo", "repos.get", (ctx) => {
+      const repo = repoOf(ctx.params);
+      return {
+        status: 200,
+        body: {
+          id: 1,
+          name: ctx.params.repo,
+          full_name: repo,
+          default_branch: DEFAULT_BRANCH,
+          private: false,
+        },
+      };
+    }),
+    route("GET", "/repos/:owner/:repo/git/ref/*ref", "git.getRef", (ctx) => {
+      const repo = repoOf(ctx.params);
+      const branch = decodeURIComponent(ctx.params.ref ?? "").replace(/^heads\//, "");
+      if (branch !== DEFAULT_BRANCH && !branches.has(branchKey(repo, branch)))
+        throw new HttpError(404, "Not Found");
+      return {
+        status: 200,
+        body: { ref: `refs/heads/${branch}`, object: { type: "commit", sha: `${branch}-sha` } },
+      };
+    }),
+    route("POST", "/repos/:owner/:repo/git/refs", "git.createRef", (ctx) => {
+      const repo = repoOf(ctx.params);
+      const b = object(ctx.body);
+      const branch = text(b.ref, "ref").replace(/^refs\/heads\//, "");
+      text(b.sha, "sha");
+      if (branch === DEFAULT_BRANCH || branches.has(branchKey(repo, branch))) {
+        throw new HttpError(422, "Reference already exists");
+      }
+      branches.set(branchKey(repo, branch), new Map(files.get(repo) ?? []));
+      return {
+        status: 201,
+        body: { ref: `refs/heads/${branch}`, object: { type: "commit", sha: `${branch}-sha` } },
+      };
+    }),
+    route("PUT", "/repos/:owner/:repo/contents/*path", "repos.createOrUpdateFileContents", (ctx) => {
+      const repo = repoOf(ctx.params);
+      const path = decodeURIComponent(ctx.params.path ?? "");
+      const b = object(ctx.body);
+      text(b.message, "message");
+      const content = Buffer.from(text(b.content, "content"), "base64").toString("utf8");
+      const branch = typeof b.branch === "string" ? b.branch : DEFAULT_BRANCH;
+      const target = branch === DEFAULT_BRANCH ? files.get(repo) : branches.get(branchKey(repo, branch));
+      if (!target) throw new HttpError(404, "Branch not found");
+      const current = target.get(path);
+      // GitHub wants the current blob's sha to replace a file, and none to create one.
+      if (current !== undefined && b.sha !== blobSha(current)) throw new HttpError(409, "sha does not match");
+      if (current === undefined && b.sha !== undefined) throw new HttpError(422, "sha given for a new file");
+      target.set(path, content);
+      return {
+        status: current === undefined ? 201 : 200,
+        body: { content: { path, sha: blobSha(content) }, commit: { sha: `commit-${newId()}` } },
+      };
+    }),
+    route("GET", "/repos/:owner/:repo/pulls", "pulls.list", (ctx) => {
+      const repo = repoOf(ctx.params);
+      const state = ctx.query.state ?? "open";
+      const head = ctx.query.head;
+      let list = pullsOf(repo).filter(
+        (p) =>
+          (state === "all" || p.state === state) &&
+          (head === undefined || `${repo.split("/")[0]}:${p.head}` === head.toLowerCase()),
+      );
+      const key = ctx.query.sort === "updated" ? "updatedAt" : "createdAt";
+      list = [...list].sort((a, b) => a[key].localeCompare(b[key]) || a.number - b.number);
+      if ((ctx.query.direction ?? "desc") === "desc") list.reverse();
+      const perPage = Math.min(Number(ctx.query.per_page ?? 30) || 30, 100);
+      const page = Math.max(Number(ctx.query.page ?? 1) || 1, 1);
+      return { status: 200, body: list.slice((page - 1) * perPage, page * perPage).map(pullJson) };
+    }),
+    route("POST", "/repos/:owner/:repo/pulls", "pulls.create", (ctx) => {
+      const repo = repoOf(ctx.params);
+      const b = object(ctx.body);
+      const head = text(b.head, "head");
+      const base = text(b.base, "base");
+      const title = text(b.title, "title");
+      const body = text(b.body, "body", false);
+      limitLength(body, "body");
+      if (!branches.has(branchKey(repo, head))) throw new HttpError(422, "Validation Failed");
+      if (pullsOf(repo).some((p) => p.head === head && p.state === "open")) {
+        throw new HttpError(422, `A pull request already exists for ${head}.`);
+      }
+      const at = iso();
+      const pull: FakePull = {
+        id: newId(),
+        repo,
+        number: nextNumber(repo),
+        title,
+        body,
+        state: "open",
+        merged: false,
+        draft: false,
+        user: bot,
+        head,
+        base,
+        createdAt: at,
+        updatedAt: at,
+        closedAt: null,
+        mergedAt: null,
+        reviews: [],
+        reviewComments: [],
+        issueComments: [],
+        timeline: [],
+      };
+      pullsOf(repo).push(pull);
+      return { status: 201, body: pullJson(pull) };
+    }),
+    route("GET", "/repos/:owner/:repo/pulls/:number", "pulls.get", (ctx) => ({
+      status: 200,
+      body: pullJson(requirePull(repoOf(ctx.params), num(ctx.params.number))),
+    })),
+    route("PATCH", "/repos/:owner/:repo/pulls/:number", "pulls.update", (ctx) => {
+      const pull = requirePull(repoOf(ctx.params), num(ctx.params.number));
+      const b = object(ctx.body);
+      if (typeof b.body === "string") {
+        limitLength(b.body, "body");
+        pull.body = b.body;
+      }
+      if (typeof b.title === "string") pull.title = b.title;
+      if (b.state === "open" || b.state === "closed") pull.state = b.state;
+      pull.updatedAt = iso();
+      return { status: 200, body: pullJson(pull) };
+    }),
+    route("GET", "/repos/:owner/:repo/pulls/:number/reviews", "pulls.listReviews", (ctx) => ({
+      status: 200,
+      body: requirePull(repoOf(ctx.params), num(ctx.params.number)).reviews,
+    })),
+    route("GET", "/repos/:owner/:repo/pulls/:number/comments", "pulls.listReviewComments", (ctx) => ({
+      status: 200,
+      body: requirePull(repoOf(ctx.params), num(ctx.params.number)).reviewComments,
+    })),
+    route("GET", "/repos/:owner/:repo/issues/:number/timeline", "issues.listEventsForTimeline", (ctx) => ({
+      status: 200,
+      body: requirePull(repoOf(ctx.params), num(ctx.params.number)).timeline,
+    })),
+    route("PATCH", "/repos/:owner/:repo/issues/:number", "issues.update", (ctx) => {
+      const found = issuesOf(repoOf(ctx.params)).find((i) => i.number === num(ctx.params.number));
+      if (!found) throw new HttpError(404, "Not Found");
+      const b = object(ctx.body);
+      if (typeof b.body === "string") {
+        limitLength(b.body, "body");
+        found.body = b.body;
+      }
+      if (typeof b.title === "string") found.title = b.title;
+      if (b.state === "open" || b.state === "closed") found.state = b.state;
+      found.updatedAt = iso();
+      return { status: 200, body: issueJson(found) };
+    }),
     route("GET", "/search/issues", "search.issuesAndPullRequests", (ctx) => {
       // Minimal: `repo:`, `label:`, `is:issue|pr`, `is:open|closed` qualifiers, the rest matched in title or body.
       const terms = (ctx.query.q ?? "").match(/(?:[^\s"]+:"[^"]*"|"[^"]*"|\S+)/g) ?? [];
@@ -932,7 +1208,18 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
         : undefined;
       if (found) record.route = found.name;
       const failure = takeFailure(method, path);
-      if (failure && !failure.options.afterHandling) {
+      const spent =
+        limit !== undefined && auth.kind === "token" && found !== undefined && found.name !== "rateLimit.get"
+          ? rateWindow()
+          : undefined;
+      if (spent !== undefined && spent.remaining > 0) budget.used++;
+      if (spent !== undefined && spent.remaining === 0) {
+        reply = {
+          status: 403,
+          body: { message: "API rate limit exceeded for installation." },
+          headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(spent.reset) },
+        };
+      } else if (failure && !failure.options.afterHandling) {
         record.injected = true;
         reply = faultReply(failure);
       } else if (!found) {
@@ -1115,6 +1402,50 @@ export async function startFakeGithub(options: FakeGithubOptions = {}): Promise<
     reactions: (repo) => inRepo(reactions, repo),
     issues: (repo) => inRepo([...issues.values()].flat(), repo).filter((i) => !i.pullRequest),
     labels: (repo) => [...labelsOf(repo.toLowerCase())],
+    pulls: (repo) => inRepo([...pulls.values()].flat(), repo),
+    seedPull(repo, seeded) {
+      const key = repo.toLowerCase();
+      const pull: FakePull = {
+        id: newId(),
+        title: `PR ${seeded.number}`,
+        body: "",
+        state: "open",
+        merged: false,
+        draft: false,
+        head: `topic-${seeded.number}`,
+        base: DEFAULT_BRANCH,
+        updatedAt: seeded.createdAt,
+        closedAt: null,
+        mergedAt: null,
+        reviews: [],
+        reviewComments: [],
+        issueComments: [],
+        timeline: [],
+        ...seeded,
+        repo: key,
+      };
+      pullsOf(key).push(pull);
+      return pull;
+    },
+    closePull(repo, number, { merged }) {
+      const pull = requirePull(repo.toLowerCase(), number);
+      const at = iso();
+      pull.state = "closed";
+      pull.merged = merged;
+      pull.closedAt = at;
+      pull.mergedAt = merged ? at : null;
+      pull.updatedAt = at;
+      if (merged) {
+        const branch = branches.get(branchKey(pull.repo, pull.head));
+        const target = files.get(pull.repo) ?? new Map<string, string>();
+        for (const [path, content] of branch ?? []) target.set(path, content);
+        files.set(pull.repo, target);
+      }
+      return pull;
+    },
+    branchFile: (repo, branch, path) => branches.get(branchKey(repo.toLowerCase(), branch))?.get(path),
+    rateLimited: () =>
+      requests.filter((r) => r.status === 403 && r.route !== "unknown" && !r.injected && r.auth === "token"),
     async waitForQuiet({ quietMs = 300, timeoutMs = 10_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {

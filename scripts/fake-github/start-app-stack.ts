@@ -46,6 +46,8 @@ export interface AppStack {
   settle(options?: { quietMs?: number; timeoutMs?: number }): Promise<boolean>;
   /** A process restart: stops the server and starts a new one on the same store, keys and fake GitHub. */
   restartApp(): Promise<void>;
+  /** A second replica: another server on the same store, keys and fake GitHub (the caller stops it). */
+  startReplica(): Promise<RunningServer>;
   /**
    * Stops the app (draining in-flight deliveries) and then the fake; with `fakeLingerMs` the fake keeps answering
    * that long (see FakeGithub.closeAfter) instead of closing at once.
@@ -142,6 +144,7 @@ export async function startAppStack(options: AppStackOptions = {}): Promise<AppS
       await app.stop();
       app = await start();
     },
+    startReplica: () => start(),
     async stop(stopOptions = {}) {
       try {
         await app.stop();
