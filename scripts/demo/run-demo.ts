@@ -1,6 +1,7 @@
 // `npm run demo`: the real review-coach server, a local fake GitHub, and a week of reviews replayed as signed webhooks.
 //
-// Steps: 1. start the fake GitHub (serving the repo's config) and the server (SQLite in ./data/demo, loopback,
+// Steps: 0. the app is installed and a repository without a config gets the onboarding pull request (README,
+// "Onboarding"); 1. start the fake GitHub (serving the repo's config) and the server (SQLite in ./data/demo, loopback,
 // a throwaway key); 2. replay the week, the app's clock set to each delivery's moment; 3. show what the app did on
 // GitHub; 4. redeliver some deliveries and show nothing changed; 5. move the clock to Monday morning and let the
 // server's own scheduler post the weekly digest; 6. shut down. No credentials, no network beyond 127.0.0.1.
@@ -15,6 +16,12 @@ import type { FakeGithub } from "../fake-github/fake-github.js";
 import { startAppStack } from "../fake-github/start-app-stack.js";
 import { steerableClock } from "../fake-github/steerable-clock.js";
 import { buildScenario, DEMO_REPO, type Envelope } from "./build-scenario.js";
+import {
+  INSTALL_MOMENT,
+  installationDelivery,
+  ONBOARDED_REPO,
+  seedOnboardingHistory,
+} from "./onboarding-history.js";
 
 /** What the fake GitHub serves as acme/payments' `.github/review-coach.yml`: a team that opted in. */
 export const DEMO_CONFIG = `# acme/payments: the team opted in to coaching and a weekly digest
@@ -186,6 +193,32 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       `  fake GitHub   ${fake.apiUrl}  serves ${DEMO_REPO}/.github/review-coach.yml (coaching on, summary mode)`,
     );
     io.out(`  review-coach  ${stack.hookUrl}  store ${relative(process.cwd(), dbFile) || dbFile}`);
+    io.out("");
+
+    // 0. The app is installed on the organisation: a repository without a config gets one onboarding pull request.
+    clock.set(INSTALL_MOMENT);
+    seedOnboardingHistory(fake);
+    const installationId = Number(
+      (envelopes[0]?.payload as { installation?: { id?: number } } | undefined)?.installation?.id ?? 1,
+    );
+    io.out(
+      `0. Installed on acme (${when.format(new Date(INSTALL_MOMENT))}): ${DEMO_REPO} has a config; ${ONBOARDED_REPO} has none and 4 weeks of history`,
+    );
+    const install = await stack.deliver(installationDelivery(installationId, [DEMO_REPO, ONBOARDED_REPO]));
+    if (install.status < 200 || install.status >= 300) failed = true;
+    await stack.settle({ quietMs: 300, timeoutMs: waitMs });
+    const onboarding = fake.pulls(ONBOARDED_REPO).filter((p) => p.user.login === fake.botLogin);
+    if (onboarding.length !== 1 || fake.pulls(DEMO_REPO).length > 0) failed = true;
+    for (const pull of onboarding) {
+      io.out(
+        `  pull request #${pull.number} "${pull.title}" (${pull.head} → ${pull.base}) on ${ONBOARDED_REPO}:`,
+      );
+      io.out(indent(pull.body));
+      const config = fake.branchFile(ONBOARDED_REPO, pull.head, ".github/review-coach.yml");
+      io.out("  .github/review-coach.yml on that branch:");
+      io.out(indent(config ?? "(missing)"));
+    }
+    io.out(`  ${DEMO_REPO}: no pull request (it has its own config)`);
     io.out("");
 
     // 1. The week, in GitHub's order, each delivery at its own moment on the app's clock.

@@ -42,6 +42,13 @@ describe("npm run demo", () => {
 
     expect(stderr).toBe("");
     expect(code).toBe(0);
+    // The onboarding pull request first (README, "Onboarding"), then the week.
+    const onboarding = stdout.indexOf(
+      '"Configure review-coach" (review-coach/onboarding → main) on acme/checkout',
+    );
+    expect(onboarding).toBeGreaterThan(0);
+    expect(onboarding).toBeLessThan(stdout.indexOf("1. Replaying week"));
+    expect(stdout).toContain("acme/payments: no pull request (it has its own config)");
     const sent = Number(/(\d+) signed webhook deliveries/.exec(stdout)?.[1]);
     expect(sent).toBeGreaterThan(20);
     expect(stdout).toContain(`${sent} of ${sent} acknowledged with 2xx`);
