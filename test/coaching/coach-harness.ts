@@ -41,6 +41,8 @@ const RETRY_DELAY_SECONDS = 1;
 export interface Harness {
   probot: Probot;
   jobs: JobQueue;
+  /** Where the jobs live: the store itself on SQLite, a SQLite file of their own beside a PostgreSQL store. */
+  jobsDb: Store["db"];
   store: Store;
   logs: LogLine[];
   /** The app's and the queue's clock; a test may set it. */
@@ -88,7 +90,11 @@ export async function coachHarness(
       throttle: { enabled: false },
     })),
   });
-  const jobs = createSqliteJobQueue(store.db, { now: () => clock.now, pollIntervalMs: 5 });
+  // The SQLite queue on the test clock, the path production runs on SQLite. A PostgreSQL store's jobs live in a
+  // SQLite file of their own: production runs them on pg-boss, whose clock a test cannot move.
+  const jobsStore = store.dialect === "sqlite" ? store : await openSqliteTestStore();
+  const jobsDb = jobsStore.db;
+  const jobs = createSqliteJobQueue(jobsDb, { now: () => clock.now, pollIntervalMs: 5 });
   await probot.load(
     createApp({
       store,
@@ -106,13 +112,14 @@ export async function coachHarness(
   const close = store.close;
   store.close = async () => {
     await jobs.stop({ graceful: false });
+    if (jobsStore !== store) await jobsStore.close();
     await close();
   };
 
   const idle = async (): Promise<void> => {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const { n } = await store.db
+      const { n } = await jobsDb
         .selectFrom("jobs")
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where((eb) =>
@@ -134,6 +141,7 @@ export async function coachHarness(
   return {
     probot,
     jobs,
+    jobsDb,
     store,
     logs,
     clock,
@@ -141,7 +149,7 @@ export async function coachHarness(
     settle: () => advance(SETTLE_MS),
     retry: () => advance(2 * RETRY_DELAY_SECONDS * 1000),
     async pendingSettles() {
-      const rows = await store.db
+      const rows = await jobsDb
         .selectFrom("jobs")
         .select("singleton_key")
         .where("name", "=", SETTLED_JOB)
@@ -268,7 +276,7 @@ export async function deliver(
     { id, name, installationId: installation, body: JSON.stringify(payload) },
   ]);
   await h.idle();
-  const failed = await h.store.db
+  const failed = await h.jobsDb
     .selectFrom("jobs")
     .select("last_error")
     .where("name", "=", DELIVERY_JOB)
