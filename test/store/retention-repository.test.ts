@@ -1,6 +1,7 @@
 // What is stored and for how long (issue #12, item 9): a deleted comment keeps no text, and an installation's data
 // is purged, whole, after it left (or on demand), never touching another installation's.
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { sql } from "kysely";
 import type { Assessment } from "../../src/analysis/assessment.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import type { ReviewEvent } from "../../src/ingest/review-event.js";
@@ -79,7 +80,23 @@ describe.each(storeTargets())("retention on $name", (target) => {
   });
 
   it("purges every table that holds an installation's or a repository's rows, including tables added later", async () => {
-    const tables = await store.db.introspection.getTables();
+    // On PostgreSQL only this store's schema: Kysely's introspector reads every schema, and other test workers
+    // drop theirs meanwhile.
+    const tables =
+      store.dialect === "sqlite"
+        ? await store.db.introspection.getTables()
+        : Object.values(
+            (
+              await sql<{ table_name: string; column_name: string }>`
+                select table_name, column_name from information_schema.columns
+                where table_schema = current_schema()`.execute(store.db)
+            ).rows.reduce<Record<string, { name: string; columns: { name: string }[] }>>((acc, row) => {
+              const table = acc[row.table_name] ?? { name: row.table_name, columns: [] };
+              table.columns.push({ name: row.column_name });
+              acc[row.table_name] = table;
+              return acc;
+            }, {}),
+          );
     const purged = (list: ReadonlyArray<readonly [string, string]>) =>
       new Set(list.map(([t, c]) => `${t}.${c}`));
     const byInstallation = purged(BY_INSTALLATION);
