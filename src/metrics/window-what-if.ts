@@ -5,8 +5,10 @@
 // that candidate's next window opening (in the reviewer's timezone); work inside a window stays where it was.
 // Nothing ever moves earlier, so a candidate is never credited with reviews nobody made.
 //
-// Speed: a year of a 50-person organisation is ~100,000 activities and a few thousand candidate sets, so each
-// activity is reduced once to its local day and grid slot, and a candidate costs one pass over typed arrays.
+// Speed: a year of a 50-person organisation is ~200,000 activities and a few thousand candidate sets, so each
+// activity is reduced once to its local day and grid slot, and what a set's figures depend on is tabulated once per
+// range by grid column: interruptions are a sum of table cells per window, pickups the union of a few sorted groups
+// of waits (percentiles and breaches by binary search). A set costs microseconds, not a pass over the history.
 // Consecutive activities of a reviewer in the same slot that are within the session gap of each other move
 // together and never split a session under any candidate, so they are one unit.
 import { DateTime } from "luxon";
@@ -277,8 +279,6 @@ export function createWhatIf(
   }
   const sigOwn = Float64Array.from([...signatures.values()].map((sig) => sig.own));
   const sigBefore = Float64Array.from([...signatures.values()].map((sig) => sig.before));
-  const sigOwnBits = Int32Array.from(sigOwn);
-  const sigBeforeBits = Int32Array.from(sigBefore);
   const sigCarried = Uint8Array.from([...signatures.values()].map((sig) => (sig.carried ? 1 : 0)));
   const sigCounts = Array.from({ length: rangesCount + 1 }, (_, index) =>
     Float64Array.from([...signatures.values()].map((sig) => sig.count[index] as number)),
@@ -303,9 +303,197 @@ export function createWhatIf(
     pRange[index] = rangeOf(span.endMs);
   }
 
+  // Each pickup's wait when it stays (inside a window) and the business time of every grid instant a moved pickup
+  // can land on (its own day's slots and the next workday's), filled once here so a set costs plain array reads.
+  const pStays = new Float64Array(pickupCount);
+  const pNext = new Int32Array(pickupCount);
+  const pWorkday = new Uint8Array(pickupCount);
+  for (let index = 0; index < pickupCount; index += 1) {
+    const day = pDay[index] as number;
+    pStays[index] = (pActual[index] as number) - (pReady[index] as number);
+    pWorkday[index] = workday[day] as number;
+    pNext[index] = nextWorkday[day] as number;
+    for (const target of [day, nextWorkday[day] as number]) {
+      if (target < 0) continue;
+      for (let slot = 0; slot < slots; slot += 1) elapsedOf(target, slot);
+    }
+  }
+
   const inWindow = new Uint8Array(slots);
   const nextIn = new Int32Array(slots);
   const waits = new Float64Array(pickupCount);
+
+  // Interruptions without a pass over the signatures per set: a set uses, per signature, one window per region (the
+  // columns from the previous window's end to its own end) that holds work, plus the first window when work is
+  // carried into the day (from after the last window the workday before, or from non-workdays in between) and none
+  // fell in the first region. So per range, once: `region[a][b]`, the reviewer-days holding work in columns [a, b),
+  // and `windowCarry[x][y]`, those with work carried from columns [x, end) (or non-workdays) and none in [0, y).
+  const bitsOf = (mask: number): number[] => {
+    const set: number[] = [];
+    for (let column = 0; column < columns; column += 1) {
+      if (Math.floor(mask / (POW[column] as number)) % 2 === 1) set.push(column);
+    }
+    return set;
+  };
+  const sigOwnColumns = Array.from(sigOwn, bitsOf);
+  const sigLastBefore = Array.from(sigBefore, (mask) => bitsOf(mask).pop() ?? -1);
+  const tables = new Map<number, { region: Float64Array; windowCarry: Float64Array }>();
+  const interruptionTables = (rangeIndex: number) => {
+    let table = tables.get(rangeIndex);
+    if (table !== undefined) return table;
+    const side = columns + 1;
+    const counts = sigCounts[rangeIndex + 1] as Float64Array;
+    // region[a][b] = Σ count over signatures whose first column at or after a is below b: a difference per (a,
+    // first column at or after a), summed over b.
+    const region = new Float64Array(side * side);
+    const windowCarry = new Float64Array(side * side);
+    for (let index = 0; index < sigOwn.length; index += 1) {
+      const count = counts[index] as number;
+      if (count === 0) continue;
+      const own = sigOwnColumns[index] as number[];
+      let next = 0;
+      for (let a = 0; a < columns; a += 1) {
+        while (next < own.length && (own[next] as number) < a) next += 1;
+        if (next < own.length) region[a * side + (own[next] as number) + 1] += count;
+      }
+      // Carried from [x, end) for every x up to the last column worked the workday before (every x when carried
+      // from non-workdays); none in [0, y) for every y up to the first column worked.
+      const lastX = sigCarried[index] === 1 ? columns : (sigLastBefore[index] as number);
+      if (lastX >= 0) windowCarry[lastX * side + (own[0] ?? columns)] += count;
+    }
+    for (let a = 0; a < side; a += 1) {
+      for (let b = 1; b < side; b += 1) region[a * side + b] += region[a * side + b - 1] as number;
+    }
+    // Suffix sums in both directions: windowCarry[x][y] = Σ over X ≥ x, Y ≥ y.
+    for (let x = side - 1; x >= 0; x -= 1) {
+      for (let y = side - 2; y >= 0; y -= 1)
+        windowCarry[x * side + y] += windowCarry[x * side + y + 1] as number;
+    }
+    for (let x = side - 2; x >= 0; x -= 1) {
+      for (let y = 0; y < side; y += 1)
+        windowCarry[x * side + y] += windowCarry[(x + 1) * side + y] as number;
+    }
+    table = { region, windowCarry };
+    tables.set(rangeIndex, table);
+    return table;
+  };
+
+  // Pickups without a pass over them per set, when the set's windows lie inside the columns: the waits are the union
+  // of a few groups, each fixed by two columns: those picked up inside a window (their real wait), those on a
+  // workday between the previous window's end and a window's start (moved to that start, same day), and those
+  // after the last window or on a non-workday (moved to the next workday's first window). Each group is sorted once
+  // per range; a set then needs binary searches only.
+  const slotOfColumn = (column: number): number => loSlot + column - 1;
+  const pColumn = Int32Array.from(pSlot, columnOf);
+  const groupCaches = new Map<number, { members: Int32Array; groups: Map<number, Float64Array> }>();
+  const groupOf = (rangeIndex: number, kind: 0 | 1 | 2, a: number, b: number): Float64Array => {
+    let cache = groupCaches.get(rangeIndex);
+    if (cache === undefined) {
+      const members: number[] = [];
+      for (let index = 0; index < pickupCount; index += 1) {
+        if (rangeIndex < 0 || pRange[index] === rangeIndex) members.push(index);
+      }
+      cache = { members: Int32Array.from(members), groups: new Map() };
+      groupCaches.set(rangeIndex, cache);
+    }
+    const key = (kind * (columns + 1) + a) * (columns + 1) + b;
+    let group = cache.groups.get(key);
+    if (group !== undefined) return group;
+    const values: number[] = [];
+    const target = slotOfColumn(b);
+    for (const index of cache.members) {
+      const column = pColumn[index] as number;
+      const onWorkday = pWorkday[index] === 1;
+      if (kind === 0) {
+        // Inside the window [a, b).
+        if (onWorkday && column >= a && column < b) values.push(pStays[index] as number);
+      } else if (kind === 1) {
+        // Between windows: moved to the window opening at column b, the same day.
+        if (onWorkday && column >= a && column < b) {
+          values.push(
+            (gridElapsed[(pDay[index] as number) * slots + target] as number) - (pReady[index] as number),
+          );
+        }
+      } else if (!onWorkday || column >= a) {
+        // After the last window (from column a) or on a non-workday: the next workday's first window, at column b.
+        const day = pNext[index] as number;
+        if (day >= 0) values.push((gridElapsed[day * slots + target] as number) - (pReady[index] as number));
+      }
+    }
+    group = Float64Array.from(values).sort();
+    cache.groups.set(key, group);
+    return group;
+  };
+  /** How many values of the sorted array are below `value` (or, with `orEqual`, at most `value`). */
+  const rankOf = (sorted: Float64Array, value: number, orEqual: boolean): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = sorted[mid] as number;
+      if (at < value || (orEqual && at === value)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The value at a 0-based rank in the union of sorted arrays, by halving one array's candidate range at a time. */
+  const valueAtRank = (groups: readonly Float64Array[], rank: number): number => {
+    const lo = groups.map(() => 0);
+    const hi = groups.map((group) => group.length);
+    for (;;) {
+      let widest = 0;
+      for (let g = 1; g < groups.length; g += 1) {
+        if ((hi[g] as number) - (lo[g] as number) > (hi[widest] as number) - (lo[widest] as number))
+          widest = g;
+      }
+      const value = (groups[widest] as Float64Array)[
+        ((lo[widest] as number) + (hi[widest] as number)) >>> 1
+      ] as number;
+      let below = 0;
+      let atMost = 0;
+      const belows = groups.map((group) => rankOf(group, value, false));
+      const atMosts = groups.map((group) => rankOf(group, value, true));
+      for (let g = 0; g < groups.length; g += 1) {
+        below += belows[g] as number;
+        atMost += atMosts[g] as number;
+      }
+      if (rank >= below && rank < atMost) return value;
+      for (let g = 0; g < groups.length; g += 1) {
+        if (rank < below) hi[g] = Math.min(hi[g] as number, belows[g] as number);
+        else lo[g] = Math.max(lo[g] as number, atMosts[g] as number);
+      }
+    }
+  };
+  /** The pickup figures of the set in inWindow, from the groups; null when a window lies outside the columns. */
+  const pickupsFromGroups = (rangeIndex: number) => {
+    const groups: Float64Array[] = [];
+    let previousEnd = 0;
+    let firstStart = -1;
+    for (let slot = 0; slot < slots; slot += 1) {
+      if (inWindow[slot] !== 1 || (slot > 0 && inWindow[slot - 1] === 1)) continue;
+      let end = slot;
+      while (end < slots && inWindow[end] === 1) end += 1;
+      if (slot < loSlot || end > hiSlot) return null;
+      const start = columnOf(slot);
+      const stop = columnOf(end - 1) + 1;
+      if (firstStart < 0) firstStart = start;
+      groups.push(groupOf(rangeIndex, 0, start, stop), groupOf(rangeIndex, 1, previousEnd, start));
+      previousEnd = stop;
+    }
+    if (firstStart >= 0) groups.push(groupOf(rangeIndex, 2, previousEnd, firstStart));
+    let count = 0;
+    let breaches = 0;
+    for (const group of groups) {
+      count += group.length;
+      breaches += group.length - rankOf(group, targetMs, true);
+    }
+    if (count === 0) return { count, breaches, p50: null, p90: null };
+    const nonEmpty = groups.filter((group) => group.length > 0);
+    // Nearest rank (percentile.ts): the value at rank ⌈p/100 × n⌉.
+    const p50 = valueAtRank(nonEmpty, Math.max(Math.ceil((50 * count) / 100), 1) - 1);
+    const p90 = valueAtRank(nonEmpty, Math.max(Math.ceil((90 * count) / 100), 1) - 1);
+    return { count, breaches, p50: p50 / HOUR_MS, p90: p90 / HOUR_MS };
+  };
 
   const evaluate = (windows: readonly string[], rangeIndex = -1): WindowSetResult => {
     const parsed = windows.map(parseTimeRange).sort((a, b) => a.startMinute - b.startMinute);
@@ -338,53 +526,14 @@ export function createWhatIf(
     }
     const afterStart = regionStart;
     const firstEnd = ends[0] ?? 0;
-    const counts = sigCounts[rangeIndex + 1] as Float64Array;
-    let used = 0;
-    if (columns <= 31) {
-      // Masks fit in 32-bit integers: one AND per window.
-      const bits = (from: number, to: number): number =>
-        to > from ? ((1 << to) - 1) ^ ((1 << from) - 1) : 0;
-      const regions = starts.map((start, j) => bits(start, ends[j] as number));
-      const after = bits(afterStart, columns);
-      const first = bits(0, firstEnd);
-      const windowCount = regions.length;
-      const r0 = regions[0] ?? 0;
-      const r1 = regions[1] ?? 0;
-      const r2 = regions[2] ?? 0;
-      for (let index = 0; index < sigOwn.length; index += 1) {
-        const count = counts[index] as number;
-        if (count === 0) continue;
-        const own = sigOwnBits[index] as number;
-        let windowsUsed =
-          windowCount <= 3
-            ? ((own & r0) !== 0 ? 1 : 0) + ((own & r1) !== 0 ? 1 : 0) + ((own & r2) !== 0 ? 1 : 0)
-            : regions.reduce((sum, region) => sum + ((own & region) !== 0 ? 1 : 0), 0);
-        if (
-          (sigCarried[index] === 1 || ((sigBeforeBits[index] as number) & after) !== 0) &&
-          (own & first) === 0
-        ) {
-          windowsUsed += 1;
-        }
-        used += windowsUsed * count;
-      }
-    } else {
-      const hits = (mask: number, from: number, to: number): boolean =>
-        to > from && Math.floor(mask / (POW[from] as number)) % (POW[to - from] as number) !== 0;
-      for (let index = 0; index < sigOwn.length; index += 1) {
-        const count = counts[index] as number;
-        if (count === 0) continue;
-        const own = sigOwn[index] as number;
-        let windowsUsed = 0;
-        for (let j = 0; j < starts.length; j += 1)
-          if (hits(own, starts[j] as number, ends[j] as number)) windowsUsed += 1;
-        const carried = sigCarried[index] === 1 || hits(sigBefore[index] as number, afterStart, columns);
-        if (carried && !hits(own, 0, firstEnd)) windowsUsed += 1;
-        used += windowsUsed * count;
-      }
+    const table = interruptionTables(rangeIndex);
+    let used = table.windowCarry[afterStart * (columns + 1) + firstEnd] as number;
+    for (let j = 0; j < starts.length; j += 1) {
+      used += table.region[(starts[j] as number) * (columns + 1) + (ends[j] as number)] as number;
     }
     const reviewerDays = reviewerDaysByRange[rangeIndex + 1] as number;
 
-    const { count, breaches, p50, p90 } = pickupWaits(firstIn, rangeIndex);
+    const { count, breaches, p50, p90 } = pickupsFromGroups(rangeIndex) ?? pickupWaits(firstIn, rangeIndex);
     return {
       windows: parsed.map((window) => `${clock(window.startMinute)}-${clock(window.endMinute)}`),
       minutes,
@@ -404,19 +553,20 @@ export function createWhatIf(
     let breaches = 0;
     for (let index = 0; index < pickupCount; index += 1) {
       if (rangeIndex >= 0 && pRange[index] !== rangeIndex) continue;
-      let day = pDay[index] as number;
       const slot = pSlot[index] as number;
       let wait: number;
-      if (workday[day] === 1 && inWindow[slot] === 1) {
-        wait = (pActual[index] as number) - (pReady[index] as number);
+      if (pWorkday[index] === 1 && inWindow[slot] === 1) {
+        wait = pStays[index] as number;
       } else {
-        let target = workday[day] === 1 ? (nextIn[slot] as number) : -1;
+        let day = pDay[index] as number;
+        let target = pWorkday[index] === 1 ? (nextIn[slot] as number) : -1;
         if (target < 0) {
-          day = nextWorkday[day] as number;
+          day = pNext[index] as number;
           target = firstIn;
         }
         if (day < 0 || target < 0) continue;
-        wait = elapsedOf(day, target) - (pReady[index] as number);
+        // Filled above for every slot of the pickup's day and the next workday.
+        wait = (gridElapsed[day * slots + target] as number) - (pReady[index] as number);
       }
       if (wait > targetMs) breaches += 1;
       waits[count] = wait;
@@ -455,24 +605,26 @@ export function valuesAtRanks(values: Float64Array, count: number, ranks: readon
     const bucket = minute < BUCKETS ? minute : BUCKETS - 1;
     histogram[bucket] = (histogram[bucket] as number) + 1;
   }
-  const wanted = ranks.map((rank) => {
+  return ranks.map((rank) => {
     let below = 0;
     let bucket = 0;
     while (below + (histogram[bucket] as number) <= rank) {
       below += histogram[bucket] as number;
       bucket += 1;
     }
-    return { rank, bucket, below, values: [] as number[] };
-  });
-  for (let i = 0; i < count; i += 1) {
-    const value = values[i] as number;
-    const minute = Math.floor(value / BUCKET_MS);
-    const bucket = minute < BUCKETS ? minute : BUCKETS - 1;
-    for (const entry of wanted) if (entry.bucket === bucket) entry.values.push(value);
-  }
-  return wanted.map((entry) => {
-    entry.values.sort((x, y) => x - y);
-    return entry.values[entry.rank - entry.below] as number;
+    // Only this bucket's values are sorted.
+    const inBucket = new Float64Array(histogram[bucket] as number);
+    let filled = 0;
+    for (let i = 0; i < count; i += 1) {
+      const value = values[i] as number;
+      const minute = Math.floor(value / BUCKET_MS);
+      if ((minute < BUCKETS ? minute : BUCKETS - 1) === bucket) {
+        inBucket[filled] = value;
+        filled += 1;
+      }
+    }
+    inBucket.sort();
+    return inBucket[rank - below] as number;
   });
 }
 
