@@ -34,6 +34,8 @@ export interface StoreStats {
 export async function readStats(store: Store): Promise<StoreStats> {
   const tables: Record<string, number> = {};
   for (const table of TABLES) {
+    // The jobs table is the SQLite queue's; on PostgreSQL pg-boss keeps the jobs (see `jobs` below).
+    if (table === "jobs" && store.dialect !== "sqlite") continue;
     const row = await store.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -31,7 +31,10 @@ export interface RegisterOptions {
 }
 
 export interface EnqueueOptions {
-  /** Dedupe: while a job of this name with this key is queued, waiting to retry or active, enqueue returns null. */
+  /**
+   * Dedupe: while a job of this name with this key waits for its first run, enqueue returns null (SQLite also while
+   * it is retrying or active; pg-boss's "short" queue policy only while queued). Handlers are idempotent either way.
+   */
   singletonKey?: string;
   /** Not before this moment. */
   startAfter?: Date;

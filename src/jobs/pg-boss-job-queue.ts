@@ -1,4 +1,5 @@
 // The PostgreSQL job queue for several replicas: pg-boss 10 behind the JobQueue port.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { withoutNul } from "../store/without-nul.js";
@@ -28,7 +29,7 @@ export interface PgBossJobQueueOptions extends PollingOptions {
 type FetchedJob = PgBoss.JobWithMetadata<unknown>;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-const INTERNAL_QUEUE = "__pgboss__";
+const FINISHED_KEPT_SECONDS = 7 * 24 * 3600;
 
 /**
  * Design (why not `boss.work`): pg-boss 10's `work()` does not await its complete()/fail() calls, so a graceful stop
@@ -77,7 +78,8 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
     const b = started();
     const dead = deadLetterName(name);
     await b.createQueue(dead, { name: dead });
-    const queue: PgBoss.Queue = { name, deadLetter: dead, expireInSeconds: leaseSeconds };
+    // "short": at most one queued job per singleton key, enforced by pg-boss's own unique index.
+    const queue: PgBoss.Queue = { name, policy: "short", deadLetter: dead, expireInSeconds: leaseSeconds };
     if (registration) {
       queue.retryLimit = registration.retryLimit;
       // pg-boss stores whole seconds.
@@ -112,6 +114,8 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
         retryBackoff: JOB_DEFAULTS.backoff,
         expireInSeconds: leaseSeconds,
         maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+        // Finished jobs stay countable for 7 days, as on SQLite (README, "What is stored, and for how long").
+        archiveCompletedAfterSeconds: FINISHED_KEPT_SECONDS,
         // Periodic work runs on the server's timers (src/periodic.ts), not pg-boss's cron.
         schedule: false,
       });
@@ -161,7 +165,7 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
 
     async fail(job: ClaimedJob, _registration, failure) {
       if (failure.permanent) {
-        // pg-boss has no "fail without retry": spend the job's remaining attempts so its fail() dead-letters it.
+        // pg-boss 10 has no public "fail without retry": spend the job's remaining attempts so fail() dead-letters it.
         await query(
           `update ${schema}.job set retry_limit = retry_count where name = $1 and id = $2 and state = 'active'`,
           [job.name, job.id],
@@ -180,13 +184,13 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       if (enqueueOptions.startAfter) sendOptions.startAfter = enqueueOptions.startAfter;
       // jsonb cannot hold U+0000 (src/store/without-nul.ts).
       const payload = withoutNul(jobDataValue(data)) as object;
-      if (enqueueOptions.singletonKey === undefined) return b.send(name, payload, sendOptions);
-      return sendSingleton(name, payload, enqueueOptions.singletonKey, sendOptions);
+      // The "short" policy allows one queued job per key, a missing key included: a job without one is keyed by its id.
+      const id = randomUUID();
+      return b.send(name, payload, { ...sendOptions, id, singletonKey: enqueueOptions.singletonKey ?? id });
     },
 
     async enqueueMany(name, jobs) {
-      // pg-boss inserts one by one here: the singleton dedupe needs its advisory lock per key. Rows are shared by
-      // replicas, so "all or none" is kept by failing the call (the receiver answers 500 and GitHub can redeliver;
+      // pg-boss's send() inserts one job per call. Rows are shared by replicas, so "all or none" is kept by failing the call (the receiver answers 500 and GitHub can redeliver;
       // a redelivered id that did get in is deduped by its singleton key, and ingest dedupes by delivery id).
       const ids: (string | null)[] = [];
       for (const job of jobs) ids.push(await backend.enqueue(name, job.data, job));
@@ -204,27 +208,31 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
         return stats;
       };
       for (const name of names) entry(name);
-      // pg-boss keeps finished jobs in `job` for a while, then in `archive` (both count in the stats; docs/architecture.md, "Store and jobs").
-      const counts = await query<{ name: string; state: string; n: number }>(
-        `select name, state::text as state, count(*)::int as n
-           from (select name, state from ${schema}.job union all select name, state from ${schema}.archive) j
-          where not starts_with(name, '${INTERNAL_QUEUE}')
-          group by name, state`,
-      );
-      for (const { name, state, n } of counts) {
-        if (isDeadLetterName(name)) continue;
+      const b = started();
+      // Every queue but pg-boss's own and the dead letters, which count as the `dead` of their queue.
+      const known = (await b.getQueues())
+        .map((q) => q.name)
+        .filter((n) => !n.startsWith("__pgboss") && !isDeadLetterName(n));
+      for (const name of known) {
         const stats = entry(name);
-        if (state === "created") stats.queued += n;
-        else if (state === "retry") stats.retrying += n;
-        else if (state === "active") stats.active += n;
-        else if (state === "completed") stats.completed += n;
-        else if (state === "failed") stats.dead += n;
+        // getQueueSize counts the jobs in states before `before`: created < retry < active < completed.
+        const [created = 0, waiting = 0, running = 0, finished = 0] = await Promise.all(
+          (["retry", "active", "completed", "cancelled"] as const).map((before) =>
+            b.getQueueSize(name, { before }),
+          ),
+        );
+        // Four counts, not one snapshot: a job moving between them must not make one negative.
+        stats.queued = created;
+        stats.retrying = Math.max(0, waiting - created);
+        stats.active = Math.max(0, running - waiting);
+        stats.completed = Math.max(0, finished - running);
+        // pg-boss copies each dead-lettered job into `<name>__dead`, where nothing works it off.
+        stats.dead = await b.getQueueSize(deadLetterName(name), { before: "retry" });
       }
+      // pg-boss 10 has no public API that lists jobs with their output, so the newest failure is read from its table.
       const errors = await query<{ name: string; id: string; output: unknown; at: Date | null }>(
         `select distinct on (name) name, id::text as id, output, coalesce(completed_on, started_on) as at
-           from (select name, id, output, state, completed_on, started_on from ${schema}.job
-                 union all
-                 select name, id, output, state, completed_on, started_on from ${schema}.archive) j
+           from ${schema}.job
           where state in ('retry', 'failed') and name = any($1)
           order by name, coalesce(completed_on, started_on) desc nulls last`,
         [[...byName.keys()]],
@@ -241,45 +249,6 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       return { queues: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)) };
     },
   };
-
-  /**
-   * pg-boss 10 dedupes singleton keys only per queue policy (one queued, or one active), not "one queued or active"
-   * as the port promises; so the check and the send share a transaction, serialised per key by an advisory lock.
-   */
-  async function sendSingleton(
-    name: string,
-    data: object,
-    key: string,
-    sendOptions: PgBoss.SendOptions,
-  ): Promise<string | null> {
-    if (!pool) throw new Error("review-coach: the pg-boss job queue is not started");
-    const client = await pool.connect();
-    try {
-      await client.query("begin");
-      await client.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [
-        `${schema}:${name}:${key}`,
-      ]);
-      const { rows } = await client.query(
-        `select 1 from ${schema}.job where name = $1 and singleton_key = $2 and state < 'completed' limit 1`,
-        [name, key],
-      );
-      const id =
-        rows.length > 0
-          ? null
-          : await started().send(name, data, {
-              ...sendOptions,
-              singletonKey: key,
-              db: { executeSql: (text, values) => client.query(text, values) },
-            });
-      await client.query("commit");
-      return id;
-    } catch (error) {
-      await client.query("rollback").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
 
   return createPollingJobQueue(backend, options);
 }

@@ -1,6 +1,11 @@
 // The embedded job queue: jobs in the store's `jobs` table, run in-process by polling; a restart loses nothing.
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import type { Database } from "../store/schema.js";
+import type { ClaimedJob, JobBackend, Registration } from "./job-backend.js";
+import { JOB_DEFAULTS, type JobQueue, type JobStats, type NewJobOf, type QueueStats } from "./job-queue.js";
+import { createPollingJobQueue, type PollingOptions } from "./polling-job-queue.js";
+import { retryDelaySecondsFor } from "./retry-delay.js";
 import {
   claimNextJob,
   completeJob,
@@ -10,13 +15,7 @@ import {
   LEASE_EXPIRED_REASON,
   lastJobError,
   pruneJobs,
-} from "../store/jobs-repository.js";
-import type { Database } from "../store/schema.js";
-import type { ClaimedJob, JobBackend, Registration } from "./job-backend.js";
-import { newJobId } from "./job-id.js";
-import { JOB_DEFAULTS, type JobQueue, type JobStats, type NewJobOf, type QueueStats } from "./job-queue.js";
-import { createPollingJobQueue, type PollingOptions } from "./polling-job-queue.js";
-import { retryDelaySecondsFor } from "./retry-delay.js";
+} from "./sqlite-jobs-repository.js";
 
 export interface SqliteJobQueueOptions extends PollingOptions {
   /**
@@ -59,7 +58,7 @@ async function enqueueSqliteJobs(
     try {
       const ids: (string | null)[] = [];
       for (const job of jobs) {
-        const id = newJobId();
+        const id = randomUUID();
         const inserted = await insertJob(conn, {
           id,
           name,
@@ -186,7 +185,7 @@ export function createSqliteJobQueue(db: Kysely<Database>, options: SqliteJobQue
 
     async enqueue(name, data, enqueueOptions) {
       const at = now();
-      const id = newJobId();
+      const id = randomUUID();
       const inserted = await insertJob(db, {
         id,
         name,

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
-import { migrations } from "./migrations/index.js";
+import { migrationsFor } from "./migrations/index.js";
 import type { Database } from "./schema.js";
 import { withStatementCache } from "./statement-cache.js";
 import { WithoutNulPlugin } from "./without-nul.js";
@@ -102,7 +102,7 @@ async function checkSchema(store: Store): Promise<void> {
     if (!/no such table|does not exist/i.test(errorMessage(error))) throw error;
     applied = new Set();
   }
-  const pending = Object.keys(migrations).filter((name) => !applied.has(name));
+  const pending = Object.keys(migrationsFor(store.dialect)).filter((name) => !applied.has(name));
   if (applied.size === 0)
     throw new NoStoreError(
       `no store at ${store.location}: it holds no review-coach tables. Check --db or DATABASE_URL; the server and ` +
@@ -187,7 +187,7 @@ function openPostgres(url: string, { readOnly = false } = {}): Store {
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect = "sqlite"): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => migrationsFor(dialect) },
     // Migrations only add tables; a store that ran a later-named one must still take an earlier-named one.
     allowUnorderedMigrations: true,
     ...(await migrationTableSchema(db, dialect)),

@@ -239,7 +239,7 @@ export interface JobPayloadsTable {
 export interface JobsTable {
   id: string;
   name: string;
-  /** queued | active | completed | dead (see src/store/jobs-repository.ts) */
+  /** queued | active | completed | dead (see src/jobs/sqlite-jobs-repository.ts) */
   state: string;
   /** At most one queued or active job per (name, singleton_key). */
   singleton_key: string | null;

@@ -4,7 +4,7 @@ import PgBoss from "pg-boss";
 import type { JobLog, JobObserver, JobQueue } from "../../../src/jobs/job-queue.js";
 import { createPgBossJobQueue } from "../../../src/jobs/pg-boss-job-queue.js";
 import { createSqliteJobQueue } from "../../../src/jobs/sqlite-job-queue.js";
-import { claimNextJob, insertJob } from "../../../src/store/jobs-repository.js";
+import { claimNextJob, insertJob } from "../../../src/jobs/sqlite-jobs-repository.js";
 import { openStore, type Store } from "../../../src/store/open-store.js";
 import { skipNote } from "../../helpers/skip-note.js";
 import {

@@ -1,7 +1,7 @@
 // The embedded job queue's rows: enqueue, atomic claim with a lease, fenced completion, counts.
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
-import { jobDataJson } from "../jobs/json-text.js";
-import type { Database, JobsTable } from "./schema.js";
+import type { Database, JobsTable } from "../store/schema.js";
+import { jobDataJson } from "./json-text.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
