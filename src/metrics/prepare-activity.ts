@@ -38,7 +38,8 @@ interface PrGroup {
 
 const BOT_LOGIN = /\[bot\]$/i;
 
-export function prepareActivity(input: MetricsInput): PreparedActivity {
+/** `sessions: false` leaves `sessions` empty, for callers that read none (the window what-if). */
+export function prepareActivity(input: MetricsInput, options: { sessions?: boolean } = {}): PreparedActivity {
   const ignored = new Set((input.ignoreUsers ?? []).map((login) => login.toLowerCase()));
   const lowerCased = new Map<string, string>();
   const lowerCase = (login: string): string => {
@@ -117,6 +118,7 @@ export function prepareActivity(input: MetricsInput): PreparedActivity {
   }
 
   // 4. Sessions over the whole history, so a session that starts on Sunday night keeps its Monday activities.
-  const sessions = buildSessions(activities, input.config.session_gap_minutes);
+  const sessions =
+    options.sessions === false ? [] : buildSessions(activities, input.config.session_gap_minutes);
   return { activities, sessions, excluded, spans, feedback };
 }

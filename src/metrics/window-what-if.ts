@@ -63,6 +63,7 @@ export interface WhatIf {
   pickups: number;
 }
 
+const EMPTY = new Float64Array(0);
 /** Powers of two up to 2^52, for column masks held in doubles. */
 const POW = Array.from({ length: 54 }, (_, power) => 2 ** power);
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -104,7 +105,7 @@ export function createWhatIf(
   const slots = 1440 / grid;
   const targetMs = config.first_review_target_hours * HOUR_MS;
   const calendar = createBusinessCalendar(config);
-  const prepared = prepareActivity(input);
+  const prepared = prepareActivity(input, { sessions: false });
 
   // Zones: the team's and each reviewer's own.
   const reviewerZones = new Map(
@@ -308,15 +309,17 @@ export function createWhatIf(
   const pStays = new Float64Array(pickupCount);
   const pNext = new Int32Array(pickupCount);
   const pWorkday = new Uint8Array(pickupCount);
+  const filled = new Uint8Array(totalDays);
   for (let index = 0; index < pickupCount; index += 1) {
     const day = pDay[index] as number;
     pStays[index] = (pActual[index] as number) - (pReady[index] as number);
     pWorkday[index] = workday[day] as number;
     pNext[index] = nextWorkday[day] as number;
-    for (const target of [day, nextWorkday[day] as number]) {
-      if (target < 0) continue;
-      for (let slot = 0; slot < slots; slot += 1) elapsedOf(target, slot);
-    }
+    filled[day] = 1;
+    if ((pNext[index] as number) >= 0) filled[pNext[index] as number] = 1;
+  }
+  for (let day = 0; day < totalDays; day += 1) {
+    if (filled[day] === 1) for (let slot = 0; slot < slots; slot += 1) elapsedOf(day, slot);
   }
 
   const inWindow = new Uint8Array(slots);
@@ -354,24 +357,36 @@ export function createWhatIf(
       let next = 0;
       for (let a = 0; a < columns; a += 1) {
         while (next < own.length && (own[next] as number) < a) next += 1;
-        if (next < own.length) region[a * side + (own[next] as number) + 1] += count;
+        if (next < own.length) {
+          const cell = a * side + (own[next] as number) + 1;
+          region[cell] = (region[cell] as number) + count;
+        }
       }
       // Carried from [x, end) for every x up to the last column worked the workday before (every x when carried
       // from non-workdays); none in [0, y) for every y up to the first column worked.
       const lastX = sigCarried[index] === 1 ? columns : (sigLastBefore[index] as number);
-      if (lastX >= 0) windowCarry[lastX * side + (own[0] ?? columns)] += count;
+      if (lastX >= 0) {
+        const cell = lastX * side + (own[0] ?? columns);
+        windowCarry[cell] = (windowCarry[cell] as number) + count;
+      }
     }
     for (let a = 0; a < side; a += 1) {
-      for (let b = 1; b < side; b += 1) region[a * side + b] += region[a * side + b - 1] as number;
+      for (let b = 1; b < side; b += 1) {
+        region[a * side + b] = (region[a * side + b] as number) + (region[a * side + b - 1] as number);
+      }
     }
     // Suffix sums in both directions: windowCarry[x][y] = Σ over X ≥ x, Y ≥ y.
     for (let x = side - 1; x >= 0; x -= 1) {
-      for (let y = side - 2; y >= 0; y -= 1)
-        windowCarry[x * side + y] += windowCarry[x * side + y + 1] as number;
+      for (let y = side - 2; y >= 0; y -= 1) {
+        const cell = x * side + y;
+        windowCarry[cell] = (windowCarry[cell] as number) + (windowCarry[cell + 1] as number);
+      }
     }
     for (let x = side - 2; x >= 0; x -= 1) {
-      for (let y = 0; y < side; y += 1)
-        windowCarry[x * side + y] += windowCarry[(x + 1) * side + y] as number;
+      for (let y = 0; y < side; y += 1) {
+        const cell = x * side + y;
+        windowCarry[cell] = (windowCarry[cell] as number) + (windowCarry[cell + side] as number);
+      }
     }
     table = { region, windowCarry };
     tables.set(rangeIndex, table);
@@ -385,44 +400,79 @@ export function createWhatIf(
   // per range; a set then needs binary searches only.
   const slotOfColumn = (column: number): number => loSlot + column - 1;
   const pColumn = Int32Array.from(pSlot, columnOf);
-  const groupCaches = new Map<number, { members: Int32Array; groups: Map<number, Float64Array> }>();
+  const groupCaches = new Map<number, { byColumn: Int32Array[]; groups: Map<number, Float64Array> }>();
   const groupOf = (rangeIndex: number, kind: 0 | 1 | 2, a: number, b: number): Float64Array => {
     let cache = groupCaches.get(rangeIndex);
     if (cache === undefined) {
-      const members: number[] = [];
+      // The range's pickups by column on workdays; those on non-workdays under `columns`.
+      const byColumn: number[][] = Array.from({ length: columns + 1 }, () => []);
       for (let index = 0; index < pickupCount; index += 1) {
-        if (rangeIndex < 0 || pRange[index] === rangeIndex) members.push(index);
+        if (rangeIndex >= 0 && pRange[index] !== rangeIndex) continue;
+        (byColumn[pWorkday[index] === 1 ? (pColumn[index] as number) : columns] as number[]).push(index);
       }
-      cache = { members: Int32Array.from(members), groups: new Map() };
+      cache = { byColumn: byColumn.map((members) => Int32Array.from(members)), groups: new Map() };
       groupCaches.set(rangeIndex, cache);
     }
+    const byColumn = cache.byColumn;
     const key = (kind * (columns + 1) + a) * (columns + 1) + b;
     let group = cache.groups.get(key);
     if (group !== undefined) return group;
+    // Built one column at a time from the group one column narrower, by merging sorted arrays.
+    if (kind === 0) {
+      group = b <= a ? EMPTY : merged(groupOf(rangeIndex, 0, a, b - 1), columnGroup(byColumn, 0, b - 1, b));
+    } else if (kind === 1) {
+      group = a >= b ? EMPTY : merged(groupOf(rangeIndex, 1, a + 1, b), columnGroup(byColumn, 1, a, b));
+    } else {
+      group =
+        a >= columns
+          ? columnGroup(byColumn, 2, columns, b)
+          : merged(groupOf(rangeIndex, 2, a + 1, b), columnGroup(byColumn, 2, a, b));
+    }
+    cache.groups.set(key, group);
+    return group;
+  };
+  /**
+   * The sorted waits of one column's pickups: kind 0 inside a window, 1 moved to the window opening at column b the
+   * same day, 2 moved to the next workday's first window at column b (column `columns` stands for non-workdays).
+   */
+  const columnGroup = (byColumn: Int32Array[], kind: 0 | 1 | 2, column: number, b: number): Float64Array => {
     const values: number[] = [];
     const target = slotOfColumn(b);
-    for (const index of cache.members) {
-      const column = pColumn[index] as number;
-      const onWorkday = pWorkday[index] === 1;
-      if (kind === 0) {
-        // Inside the window [a, b).
-        if (onWorkday && column >= a && column < b) values.push(pStays[index] as number);
-      } else if (kind === 1) {
-        // Between windows: moved to the window opening at column b, the same day.
-        if (onWorkday && column >= a && column < b) {
-          values.push(
-            (gridElapsed[(pDay[index] as number) * slots + target] as number) - (pReady[index] as number),
-          );
-        }
-      } else if (!onWorkday || column >= a) {
-        // After the last window (from column a) or on a non-workday: the next workday's first window, at column b.
+    for (const index of byColumn[column] as Int32Array) {
+      if (kind === 0) values.push(pStays[index] as number);
+      else if (kind === 1) {
+        values.push(
+          (gridElapsed[(pDay[index] as number) * slots + target] as number) - (pReady[index] as number),
+        );
+      } else {
         const day = pNext[index] as number;
         if (day >= 0) values.push((gridElapsed[day * slots + target] as number) - (pReady[index] as number));
       }
     }
-    group = Float64Array.from(values).sort();
-    cache.groups.set(key, group);
-    return group;
+    return Float64Array.from(values).sort();
+  };
+  const merged = (x: Float64Array, y: Float64Array): Float64Array => {
+    if (y.length === 0) return x;
+    if (x.length === 0) return y;
+    const out = new Float64Array(x.length + y.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < x.length && j < y.length) {
+      const u = x[i] as number;
+      const v = y[j] as number;
+      if (u <= v) {
+        out[k] = u;
+        i += 1;
+      } else {
+        out[k] = v;
+        j += 1;
+      }
+      k += 1;
+    }
+    while (i < x.length) out[k++] = x[i++] as number;
+    while (j < y.length) out[k++] = y[j++] as number;
+    return out;
   };
   /** How many values of the sorted array are below `value` (or, with `orEqual`, at most `value`). */
   const rankOf = (sorted: Float64Array, value: number, orEqual: boolean): number => {
