@@ -104,7 +104,7 @@ export function prepareActivity(input: MetricsInput, options: { sessions?: boole
 
   // 3. Feedback: review activities that have an assessment (deleted comments no longer count).
   const feedback: FeedbackItem[] = [];
-  for (const activity of activities) {
+  for (const activity of input.assessments.size === 0 ? [] : activities) {
     if (!activity.feedbackEligible) continue;
     const assessment = input.assessments.get(activity.eventKey);
     if (assessment === undefined) continue;

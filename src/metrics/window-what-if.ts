@@ -238,13 +238,24 @@ export function createWhatIf(
     const mask = days.get(day) ?? 0;
     if (Math.floor(mask / bit) % 2 === 0) days.set(day, mask + bit);
   }
-  const realReviewerDays = (rangeIndex: number): number => {
-    let count = 0;
-    for (const days of byReviewer.values()) {
-      for (const day of days.keys()) if (rangeIndex < 0 || dayRange(day) === rangeIndex) count += 1;
+  // (reviewer, day) pairs with activity, in all and per sub-range: one pass, each day's sub-range looked up once.
+  const rangeOfDay = new Map<number, number>();
+  const dayRangeOnce = (day: number): number => {
+    let index = rangeOfDay.get(day);
+    if (index === undefined) {
+      index = dayRange(day);
+      rangeOfDay.set(day, index);
     }
-    return count;
+    return index;
   };
+  const realReviewerDays = new Array<number>(ranges.length + 1).fill(0);
+  for (const days of byReviewer.values()) {
+    for (const day of days.keys()) {
+      realReviewerDays[0] = (realReviewerDays[0] as number) + 1;
+      const index = dayRangeOnce(day);
+      if (index >= 0) realReviewerDays[index + 1] = (realReviewerDays[index + 1] as number) + 1;
+    }
+  }
 
   // Signatures: a workday that can receive work (active, or the first workday after an active day), with its own
   // columns, the columns of the workday before it (its work after the last window comes here) and whether work on
@@ -274,7 +285,7 @@ export function createWhatIf(
         signatures.set(key, signature);
       }
       (signature.count[0] as number)++;
-      const index = dayRange(day);
+      const index = dayRangeOnce(day);
       if (index >= 0) (signature.count[index + 1] as number)++;
     }
   }
@@ -284,9 +295,7 @@ export function createWhatIf(
   const sigCounts = Array.from({ length: rangesCount + 1 }, (_, index) =>
     Float64Array.from([...signatures.values()].map((sig) => sig.count[index] as number)),
   );
-  const reviewerDaysByRange = Array.from({ length: rangesCount + 1 }, (_, index) =>
-    realReviewerDays(index - 1),
-  );
+  const reviewerDaysByRange = realReviewerDays;
 
   // Pickups: ready and real pickup in business time, and where the pickup sits on the grid.
   const pickupCount = spans.length;
@@ -474,10 +483,19 @@ export function createWhatIf(
     while (j < y.length) out[k++] = y[j++] as number;
     return out;
   };
-  /** How many values of the sorted array are below `value` (or, with `orEqual`, at most `value`). */
-  const rankOf = (sorted: Float64Array, value: number, orEqual: boolean): number => {
-    let lo = 0;
-    let hi = sorted.length;
+  /**
+   * Where `value` falls in sorted[from, to): the first position whose value is not below it (or, with `orEqual`,
+   * above it).
+   */
+  const rankOf = (
+    sorted: Float64Array,
+    value: number,
+    orEqual: boolean,
+    from = 0,
+    to = sorted.length,
+  ): number => {
+    let lo = from;
+    let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const at = sorted[mid] as number;
@@ -486,13 +504,20 @@ export function createWhatIf(
     }
     return lo;
   };
-  /** The value at a 0-based rank in the union of sorted arrays, by halving one array's candidate range at a time. */
+  /**
+   * The value at a 0-based rank in the union of sorted arrays. Each array keeps a candidate range [lo, hi): a pivot
+   * from the widest range either has the rank, or cuts every range to the values below it or above it. Values left of
+   * a range are below every remaining candidate and values right of it above, so positions are searched inside it.
+   */
   const valueAtRank = (groups: readonly Float64Array[], rank: number): number => {
-    const lo = groups.map(() => 0);
-    const hi = groups.map((group) => group.length);
+    const n = groups.length;
+    const lo = new Int32Array(n);
+    const hi = Int32Array.from(groups, (group) => group.length);
+    const belows = new Int32Array(n);
+    const atMosts = new Int32Array(n);
     for (;;) {
       let widest = 0;
-      for (let g = 1; g < groups.length; g += 1) {
+      for (let g = 1; g < n; g += 1) {
         if ((hi[g] as number) - (lo[g] as number) > (hi[widest] as number) - (lo[widest] as number))
           widest = g;
       }
@@ -501,16 +526,17 @@ export function createWhatIf(
       ] as number;
       let below = 0;
       let atMost = 0;
-      const belows = groups.map((group) => rankOf(group, value, false));
-      const atMosts = groups.map((group) => rankOf(group, value, true));
-      for (let g = 0; g < groups.length; g += 1) {
+      for (let g = 0; g < n; g += 1) {
+        const group = groups[g] as Float64Array;
+        belows[g] = rankOf(group, value, false, lo[g] as number, hi[g] as number);
+        atMosts[g] = rankOf(group, value, true, belows[g] as number, hi[g] as number);
         below += belows[g] as number;
         atMost += atMosts[g] as number;
       }
       if (rank >= below && rank < atMost) return value;
-      for (let g = 0; g < groups.length; g += 1) {
-        if (rank < below) hi[g] = Math.min(hi[g] as number, belows[g] as number);
-        else lo[g] = Math.max(lo[g] as number, atMosts[g] as number);
+      for (let g = 0; g < n; g += 1) {
+        if (rank < below) hi[g] = belows[g] as number;
+        else lo[g] = atMosts[g] as number;
       }
     }
   };
