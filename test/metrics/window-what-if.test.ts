@@ -65,6 +65,14 @@ describe("windowsWhatIf", () => {
     });
   });
 
+  it("replays a window outside working hours too (pickups one by one, not from the per-column groups)", () => {
+    // 08:00-08:30 and 15:00-16:00: Mon 11:00 moves to 15:00 (6 h), Mon 15:10 stays (1 h 10 min), Tue 18:00 moves to
+    // Wed 08:00 (0.5 h of Tue's business hours). Nearest rank of [0.5, 7/6, 6]: p50 7/6, p90 6.
+    const result = whatIf.evaluate(["08:00-08:30", "15:00-16:00"]);
+    expect(result).toMatchObject({ pickups: 3, pickupP90Hours: 6, breaches: 0 });
+    expect(result.pickupP50Hours).toBeCloseTo(7 / 6);
+  });
+
   it("counts a breach when moving the review pushes the wait over the target", () => {
     // Target 2 h: today's Mon 11:00 → 15:00 wait of 6 h is over it.
     const { whatIf: strict } = replay(windowsConfig({ first_review_target_hours: 2 }));
