@@ -8,8 +8,8 @@ import { type AdrReading, assessAdr } from "../analysis/description/assess-adr.j
 import { assessDescription } from "../analysis/description/assess-description.js";
 import type { DescriptionAssessment } from "../analysis/description/description-assessment.js";
 import { descriptionsOf, type RepoConfig } from "../config/schema.js";
+import { survivableStatus } from "../github/github-error.js";
 import { findAdrFolder, listChangedFiles, readPullRequestTemplate } from "../github/pull-request-context.js";
-import { survivableStatus } from "../github/survivable-status.js";
 import { deleteNudgeComment, findNudgeComment, upsertNudgeComment } from "../github/upsert-nudge-comment.js";
 import { upsertDescriptionAssessment } from "../store/description-assessments-repository.js";
 import {

@@ -1,7 +1,7 @@
 // Reads what a description's assessment needs beyond the payload: the PR's changed files, the repository's PR
 // template, and the ADR folder's template (docs/architecture.md, "Descriptions"). Each read survives a refusal.
 import type { ProbotOctokit } from "probot";
-import { survivableStatus } from "./survivable-status.js";
+import { survivableStatus } from "./github-error.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
