@@ -169,7 +169,7 @@ function draft(input: RewriteInput): string {
   const mechanical = MECHANICAL.test(request_) && words(request_) <= 12;
   // A typo or a blank line needs no why: marking it as a nit tells the author it is minor.
   if (mechanical && substantive.length === 1) return nit(request_);
-  // "Unless gerrit's lying, you left a double space here.": the formatting clause is the request.
+  // "Unless the diff view lies, you left a double space here": the formatting clause is the request.
   const formatting = substantive.map(core).find((c) => MECHANICAL.test(c) && words(c) <= 12);
   if (formatting && words(substantive.join(" ")) <= 16) return nit(formatting);
   // "You can write: …", "something like: …": the comment proposes a version, and the question is about it.

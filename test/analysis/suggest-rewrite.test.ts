@@ -25,8 +25,8 @@ describe("suggestRewrite: a rewrite where the request is short and clear", () =>
       "Could we remove `sleep(100)`? Add the why: what goes wrong, or gets confusing, if `sleep(100)` stays?",
     ],
     [
-      "Use addCleanup instead of tearDown.",
-      "Could we use addCleanup instead of tearDown? Add the why: what does addCleanup give us over tearDown here?",
+      "Use assertRaises instead of try/except.",
+      "Could we use assertRaises instead of try/except? Add the why: what does assertRaises give us over try/except here?",
     ],
     ["This needs a test.", "Could we add a test? Add the why: which failure would a test catch?"],
     [
@@ -53,7 +53,7 @@ describe("suggestRewrite: a rewrite where the request is short and clear", () =>
   });
 
   it("marks a typo or a formatting fix as a nit instead of asking for a why", () => {
-    expect(rewrite("add blank line after")).toBe("nit: add blank line after");
+    expect(rewrite("add a blank line before")).toBe("nit: add a blank line before");
     expect(rewrite("Can you remove this trailing whitespace ?")).toBe("nit: remove this trailing whitespace");
   });
 });
@@ -63,40 +63,43 @@ describe("suggestRewrite: the missing why, named in the comment's terms, when no
     ["Wrong.", "Add the why: what does it get wrong (a case, an input), and what would be right?"],
     ["Unnecessary.", "Add the why: what makes it unnecessary (unused, or done elsewhere)?"],
     ["Is this needed?", "Add the why: what makes you doubt it is needed (unused, or done elsewhere)?"],
-    ["Should this unregister cpu_throt?", "Add the why: what goes wrong if it doesn't unregister cpu_throt?"],
-    ["You are missing a current_id = id;", "Add the why: what goes wrong without `current_id = id`?"],
     [
-      "error_nodes = nodes_to_remove",
+      "Should this unregister gpu_notifier?",
+      "Add the why: what goes wrong if it doesn't unregister gpu_notifier?",
+    ],
+    ["You are missing a seen_id = id;", "Add the why: what goes wrong without `seen_id = id`?"],
+    [
+      "stale_hosts = hosts_to_drop",
       "Add the why: one sentence on what this version fixes, or what it makes easier.",
     ],
     [
-      "I still disagree with having this flag.",
+      "I still disagree with adding this option.",
       "Add the why: what worries you about it? Naming the risk lets the author weigh it.",
     ],
-    ["Unfinished docstring.", "Add the why: what is still missing from it?"],
+    ["Incomplete docstring.", "Add the why: what is still missing from it?"],
     // Issue #14, item 4: the comments reader A found only the generic line for.
     [
-      "u.to_wrapped_dict is more appropriate here",
-      "Add the why: what does u.to_wrapped_dict give us here over the current code?",
+      "cfg.as_plain_mapping is more appropriate here",
+      "Add the why: what does cfg.as_plain_mapping give us here over the current code?",
     ],
     [
-      "_make_engine can go away now",
-      "Add the why: what makes _make_engine unnecessary now (unused, or done elsewhere)?",
+      "_build_session can go away now",
+      "Add the why: what makes _build_session unnecessary now (unused, or done elsewhere)?",
     ],
     [
-      "you miss an unittest with host=fakehost",
-      "Add the why: which failure would `unittest with host=fakehost` catch?",
+      "you miss an unittest with port=fakeport",
+      "Add the why: which failure would `unittest with port=fakeport` catch?",
     ],
     [
-      "Ah, this should be ignore_missing=ignore_missing",
-      "Add the why: what goes wrong if it isn't `ignore_missing=ignore_missing`?",
+      "Ah, this should be skip_empty=skip_empty",
+      "Add the why: what goes wrong if it isn't `skip_empty=skip_empty`?",
     ],
     [
-      "Or the simpler:\n\nif (mRefreshProgressRunnable != null) {",
+      "Or the simpler:\n\nif (mPendingUploadTask != null) {",
       "Add the why: one sentence on what this version fixes, or what it makes easier.",
     ],
     [
-      "it's better to add docstring e.g.:\n :param value: the value",
+      "it's better to add docstring e.g.:\n :param limit: the limit",
       "Add the why: what would docstring tell the next reader that the code doesn't?",
     ],
   ])("%j → %j", (prose, expected) => {
@@ -127,31 +130,28 @@ describe("suggestRewrite: the missing why, named in the comment's terms, when no
 
 describe("suggestRewrite: issue #14's sharper readings", () => {
   it.each([
-    ["unless gerrit's lying, you left a double space here.", "nit: you left a double space here"],
+    ["unless the diff view is lying, you left a double space here.", "nit: you left a double space here"],
+    ["minor nit: End all these log messages with periods.", "nit: end all these log messages with periods"],
     [
-      "minor nit: End all these comment sentences with periods.",
-      "nit: end all these comment sentences with periods",
-    ],
-    [
-      "you can write:\n\n  with self.tap_service() as ts:",
+      "you can write:\n\n  with self.open_client() as client:",
       "Add the why: one sentence on what this version fixes, or what it makes easier.",
     ],
     // The jab is not kept as a "nit": only the generic line is left, which the renderers do not show.
     [
-      "pep8 hates you for this",
+      "pep8 hates you for this line",
       "Add the why: one sentence on what goes wrong otherwise, or what the change makes easier.",
     ],
     [
-      "Here should be BytesIO instead of StringIO.",
-      "Should this be BytesIO instead of StringIO? Add the why: what goes wrong if it isn't BytesIO instead of StringIO?",
+      "Here should be Decimal instead of float.",
+      "Should this be Decimal instead of float? Add the why: what goes wrong if it isn't Decimal instead of float?",
     ],
     [
-      "I think that you should inherit probably from this class DropDownMenuRegion",
-      "Could we inherit from this class DropDownMenuRegion? Add the why: what does inheriting from this class DropDownMenuRegion give us here?",
+      "I think that you should inherit probably from this class BasePanelWidget",
+      "Could we inherit from this class BasePanelWidget? Add the why: what does inheriting from this class BasePanelWidget give us here?",
     ],
     [
-      "This line should be removed",
-      "Should this line be removed? Add the why: what makes this line unnecessary now (unused, or done elsewhere)?",
+      "This import should be removed",
+      "Should this import be removed? Add the why: what makes this import unnecessary now (unused, or done elsewhere)?",
     ],
   ])("%j → %j", (prose, expected) => {
     expect(rewrite(prose)).toBe(expected);
@@ -163,7 +163,7 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
     expect(isGenericMissing("Add the why: what goes wrong, or gets confusing, if the sleep stays?")).toBe(
       false,
     );
-    expect(isGenericMissing(rewrite("u.to_wrapped_dict is more appropriate here"))).toBe(false);
+    expect(isGenericMissing(rewrite("cfg.as_plain_mapping is more appropriate here"))).toBe(false);
   });
 });
 
