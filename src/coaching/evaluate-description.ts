@@ -23,7 +23,7 @@ import {
 } from "../store/description-nudges-repository.js";
 import type { Store } from "../store/open-store.js";
 import { isOptedOut } from "../store/opt-outs-repository.js";
-import type { ExistingNudge } from "./policy.js";
+import { type ExistingNudge, existingNudge } from "./policy.js";
 import {
   type DescriptionDecision,
   type DescriptionFacts,
@@ -320,16 +320,5 @@ async function refetch(
 }
 
 function existingOf(nudge: DescriptionNudgeRecord | undefined): ExistingNudge {
-  if (!nudge) return "none";
-  switch (nudge.status) {
-    case "posted":
-      return "showing";
-    case "resolved":
-      return "resolved";
-    case "deleted":
-    case "gone":
-      return "removed";
-    default:
-      return nudge.commentId != null ? "showing" : "none";
-  }
+  return existingNudge(nudge?.status, nudge?.commentId != null);
 }

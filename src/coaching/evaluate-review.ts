@@ -19,7 +19,13 @@ import type { Store } from "../store/open-store.js";
 import { isOptedOut } from "../store/opt-outs-repository.js";
 import { type DeliveryResult, deliverNudge, type NudgeTarget } from "./deliver-nudge.js";
 import { gatherReviewFacts } from "./gather-review-facts.js";
-import { decideNudge, type ExistingNudge, isGateReason, type NudgeDecision } from "./policy.js";
+import {
+  decideNudge,
+  type ExistingNudge,
+  existingNudge,
+  isGateReason,
+  type NudgeDecision,
+} from "./policy.js";
 import { teamDay } from "./policy-day.js";
 import type { ReviewFacts } from "./review-facts.js";
 
@@ -248,16 +254,5 @@ function hasTarget(nudge: NudgeRecord): boolean {
 }
 
 function existingOf(nudge: NudgeRecord | undefined): ExistingNudge {
-  if (!nudge) return "none";
-  switch (nudge.status) {
-    case "posted":
-      return "showing";
-    case "resolved":
-      return "resolved";
-    case "deleted":
-    case "gone":
-      return "removed";
-    default:
-      return hasTarget(nudge) ? "showing" : "none";
-  }
+  return existingNudge(nudge?.status, nudge !== undefined && hasTarget(nudge));
 }

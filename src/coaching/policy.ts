@@ -7,6 +7,26 @@ import type { CoachComment, ReviewFacts } from "./review-facts.js";
 /** The state of this review's nudge: none yet, showing, saying thanks, or removed (never posted again). */
 export type ExistingNudge = "none" | "showing" | "resolved" | "removed";
 
+/**
+ * A stored nudge's state as the policy sees it, for review and description nudges alike: `showing` is whether a
+ * comment (or reply) of it is on GitHub when its status says neither posted, resolved nor removed.
+ */
+export function existingNudge(status: string | undefined, showing: boolean): ExistingNudge {
+  switch (status) {
+    case undefined:
+      return "none";
+    case "posted":
+      return "showing";
+    case "resolved":
+      return "resolved";
+    case "deleted":
+    case "gone":
+      return "removed";
+    default:
+      return showing ? "showing" : "none";
+  }
+}
+
 export interface PolicyInput {
   review: ReviewFacts;
   config: CoachingConfig;
