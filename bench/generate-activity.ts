@@ -4,8 +4,8 @@ import { DateTime } from "luxon";
 import { seededRandom } from "../scripts/seeded-random.js";
 import type { Tone, Verdict } from "../src/analysis/assessment.js";
 import { ReviewWindowsConfig } from "../src/config/schema.js";
+import type { CommentAssessment } from "../src/figures/week-metrics.js";
 import type { EventKind, ReviewEvent } from "../src/ingest/review-event.js";
-import type { CommentAssessment } from "../src/metrics/week-metrics.js";
 
 export interface GenerateOptions {
   seed?: number;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { RepoConfig } from "../src/config/schema.js";
 import { composeDigest } from "../src/digest/compose-digest.js";
 import { loadMetricsInput } from "../src/digest/load-metrics-input.js";
-import { computeWeeks } from "../src/metrics/compute-weeks.js";
+import { computeWeeks } from "../src/figures/compute-weeks.js";
 import { eventToRow } from "../src/store/events-repository.js";
 import { openStore } from "../src/store/open-store.js";
 import type { AssessmentsTable, EventsTable } from "../src/store/schema.js";

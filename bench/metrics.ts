@@ -2,10 +2,9 @@
 // Run: npx tsx --expose-gc bench/metrics.ts [--people 50] [--prs-per-day 1]
 // With --expose-gc each phase starts from a collected heap: "heap at end" is the phase's allocations not yet
 // collected (a lower bound of its peak), "retained" what its result keeps alive. Peak RSS is the process's true peak.
-import { computeWeekMetrics } from "../src/metrics/compute-week-metrics.js";
-import { computeWeeks } from "../src/metrics/compute-weeks.js";
-import { consecutiveWeeks, weekBounds } from "../src/metrics/iso-week.js";
-import type { MetricsInput } from "../src/metrics/week-metrics.js";
+import { computeWeekMetrics, computeWeeks } from "../src/figures/compute-weeks.js";
+import { consecutiveWeeks, weekBounds } from "../src/figures/iso-week.js";
+import type { MetricsInput } from "../src/figures/week-metrics.js";
 import { generateActivity } from "./generate-activity.js";
 
 const argument = (name: string, fallback: number): number => {

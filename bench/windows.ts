@@ -6,13 +6,13 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadReplayEvents, windowsCommand } from "../src/commands/windows.js";
 import { RepoConfig } from "../src/config/schema.js";
-import { weekBounds } from "../src/metrics/iso-week.js";
+import { weekBounds } from "../src/figures/iso-week.js";
 import {
   candidateWindowSets,
   createWhatIf,
   type WhatIfReport,
   type WindowSetResult,
-} from "../src/metrics/window-what-if.js";
+} from "../src/figures/window-what-if.js";
 import { eventToRow } from "../src/store/events-repository.js";
 import { openStore } from "../src/store/open-store.js";
 import type { EventsTable } from "../src/store/schema.js";

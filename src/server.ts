@@ -21,7 +21,6 @@ import { createJobQueue } from "./jobs/create-job-queue.js";
 import type { JobQueue } from "./jobs/job-queue.js";
 import { loadJudgePrompt } from "./llm/load-judge-prompt.js";
 import { createOpenAiJudge } from "./llm/openai-judge.js";
-import { sha256Hex } from "./llm/sha256-hex.js";
 import {
   createMetrics,
   type Metrics,
@@ -33,6 +32,7 @@ import {
 import { checkReady, readinessAnswer } from "./observability/readiness.js";
 import { runPeriodically } from "./periodic.js";
 import { startSetupServer } from "./setup-server.js";
+import { sha256Hex } from "./sha256-hex.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "./store/llm-repository.js";
 import { openStore, type Store } from "./store/open-store.js";
 import { purgeRemovedInstallations } from "./store/retention-repository.js";

@@ -1,6 +1,5 @@
 // Shows a nudge decision on GitHub in the nudge's mode (summary | inline | check), creating once, then updating.
 // Runs only while holding the review's lease (src/store/nudges-repository.ts), so it never races itself.
-import { createHash } from "node:crypto";
 import type { ProbotOctokit } from "probot";
 import {
   createCoachingCheck,
@@ -10,6 +9,7 @@ import {
 import { survivableStatus } from "../github/github-error.js";
 import { deleteThreadReply, replyInThread, updateThreadReply } from "../github/reply-in-thread.js";
 import { deleteNudgeComment, findNudgeComment, upsertNudgeComment } from "../github/upsert-nudge-comment.js";
+import { sha256Hex } from "../sha256-hex.js";
 import type { DecisionOutcome } from "../store/coaching-decisions-repository.js";
 import type { NudgeRecord, NudgeReplies, NudgeStatus, NudgeUpdate } from "../store/nudges-repository.js";
 import type { NudgeDecision } from "./policy.js";
@@ -57,8 +57,6 @@ export interface DeliveryResult {
 
 type Shown = Extract<NudgeDecision, { action: "nudge" | "resolve" }>;
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
 export async function deliverNudge(input: DeliveryInput, decision: Shown): Promise<DeliveryResult> {
   switch (input.nudge.mode) {
     case "summary":
@@ -102,7 +100,7 @@ async function deliverSummary(input: DeliveryInput, decision: Shown): Promise<De
         reviewHtmlUrl: input.reviewHtmlUrl,
         content: decision.content,
       });
-      const hash = sha256(body);
+      const hash = sha256Hex(body);
       // A row someone else claimed before (crashed, or GitHub answered 5xx after creating the comment):
       // the marker finds what may already be there, so the retry updates it instead of posting twice.
       if (targetId == null && !input.fresh)
@@ -125,7 +123,7 @@ async function deliverSummary(input: DeliveryInput, decision: Shown): Promise<De
       reviewer: input.reviewer,
       reviewHtmlUrl: input.reviewHtmlUrl,
     });
-    const hash = sha256(body);
+    const hash = sha256Hex(body);
     if (nudge.status === "resolved" && nudge.bodyHash === hash) return { outcome: "unchanged" };
     await upsertNudgeComment(octokit, where, targetId, body);
     return { outcome: "resolved", update: { status: "resolved", bodyHash: hash } };
@@ -172,7 +170,7 @@ async function deliverInline(input: DeliveryInput, decision: Shown): Promise<Del
       // A reply deleted by us or removed by someone is never posted again for this comment.
       if (previous && (previous.state === "deleted" || previous.state === "gone")) continue;
       const body = renderInlineReply(target.reviewId, comment);
-      const hash = sha256(body);
+      const hash = sha256Hex(body);
       if (previous?.hash === hash) continue;
       try {
         let replyId: number;
@@ -201,7 +199,7 @@ async function deliverInline(input: DeliveryInput, decision: Shown): Promise<Del
         } else {
           const body = renderInlineThanks(target.reviewId, Number(id));
           await updateThreadReply(octokit, where, reply.id, body);
-          replies[id] = { id: reply.id, hash: sha256(body), state: "thanks" };
+          replies[id] = { id: reply.id, hash: sha256Hex(body), state: "thanks" };
         }
         resolved++;
       } catch (error) {
@@ -244,7 +242,7 @@ async function deliverCheck(input: DeliveryInput, decision: Shown): Promise<Deli
         lines,
         annotated,
       });
-      const hash = sha256(`${output.title}\n${output.summary}`);
+      const hash = sha256Hex(`${output.title}\n${output.summary}`);
       const replies: NudgeReplies = { ...nudge.replies };
       for (const id of annotatedIds)
         replies[String(id)] = { id: lines.get(id) ?? 0, hash: "", state: "annotated" };
@@ -266,7 +264,7 @@ async function deliverCheck(input: DeliveryInput, decision: Shown): Promise<Deli
     // A check run cannot be deleted: on_resolved "delete" also turns it into a thank-you.
     if (targetId == null) return { outcome: "unchanged" };
     const output = renderCheckThanks({ reviewId: target.reviewId, reviewHtmlUrl: input.reviewHtmlUrl });
-    const hash = sha256(`${output.title}\n${output.summary}`);
+    const hash = sha256Hex(`${output.title}\n${output.summary}`);
     if (nudge.status === "resolved" && nudge.bodyHash === hash) return { outcome: "unchanged" };
     await updateCoachingCheck(octokit, where, targetId, output);
     return { outcome: "resolved", update: { status: "resolved", bodyHash: hash } };

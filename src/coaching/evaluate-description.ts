@@ -1,7 +1,6 @@
 // Assesses a PR's description, records it for the figures, and shows the author's note on GitHub exactly once:
 // created on open or ready, updated in place on edits, turned into a thank-you (or deleted) once complete
 // (docs/architecture.md, "Descriptions" and "Exactly once").
-import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import type { ProbotOctokit } from "probot";
 import { type AdrReading, assessAdr } from "../analysis/description/assess-adr.js";
@@ -11,6 +10,7 @@ import { descriptionsOf, type RepoConfig } from "../config/schema.js";
 import { survivableStatus } from "../github/github-error.js";
 import { findAdrFolder, listChangedFiles, readPullRequestTemplate } from "../github/pull-request-context.js";
 import { deleteNudgeComment, findNudgeComment, upsertNudgeComment } from "../github/upsert-nudge-comment.js";
+import { sha256Hex } from "../sha256-hex.js";
 import { upsertDescriptionAssessment } from "../store/description-assessments-repository.js";
 import {
   abandonDescriptionNudge,
@@ -78,8 +78,6 @@ export type DescriptionOutcome =
 
 /** Rounds under one lease: the first, plus re-evaluations for edits that arrived meanwhile. */
 const MAX_ROUNDS = 3;
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export async function evaluateDescription(
   input: DescriptionEvaluationInput,
@@ -253,7 +251,7 @@ export async function evaluateDescription(
           uiFiles: (files ?? []).filter((f) => matchesAnyGlob(descriptions.ui_paths, f)),
           adrFolder: { name: descriptions.adr_folder, ...adrFolder },
         });
-        const hash = sha256(body);
+        const hash = sha256Hex(body);
         // A claim someone held before (crashed, or GitHub answered 5xx after creating the comment): the marker
         // finds what may already be there, so the retry updates it instead of posting twice.
         if (commentId == null && !fresh)
@@ -273,7 +271,7 @@ export async function evaluateDescription(
         return { outcome: "resolved", update: { status: "deleted", bodyHash: null } };
       }
       const body = renderDescriptionThanks({ prNumber: pr.number, author: pr.author });
-      const hash = sha256(body);
+      const hash = sha256Hex(body);
       if (row.status === "resolved" && row.bodyHash === hash) return { outcome: "unchanged" };
       await upsertNudgeComment(octokit, where, commentId, body);
       return { outcome: "resolved", update: { status: "resolved", bodyHash: hash } };

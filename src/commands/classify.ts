@@ -6,7 +6,7 @@ import { createSecondOpinionHook } from "../analysis/create-second-opinion-hook.
 import type { LlmConfig } from "../config/schema.js";
 import { loadJudgePrompt } from "../llm/load-judge-prompt.js";
 import { createOpenAiJudge } from "../llm/openai-judge.js";
-import { sha256Hex } from "../llm/sha256-hex.js";
+import { sha256Hex } from "../sha256-hex.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "../store/llm-repository.js";
 import type { Store } from "../store/open-store.js";
 import type { CommandIo } from "./io.js";

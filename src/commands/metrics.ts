@@ -6,15 +6,15 @@ import { defaultConfig, type RepoConfig } from "../config/schema.js";
 import { loadMetricsInput } from "../digest/load-metrics-input.js";
 import { weekSpan } from "../digest/render-digest.js";
 import { formatFigure, formatHours } from "../digest/render-figures.js";
-import { computeWeekMetrics } from "../metrics/compute-week-metrics.js";
-import { weekBounds } from "../metrics/iso-week.js";
+import { computeWeekMetrics } from "../figures/compute-weeks.js";
+import { weekBounds } from "../figures/iso-week.js";
 import {
   METRIC_KEYS,
   type MetricSet,
   type WeekMetrics,
   WINDOW_FIGURE_KEYS,
   type WindowFigures,
-} from "../metrics/week-metrics.js";
+} from "../figures/week-metrics.js";
 import type { Store } from "../store/open-store.js";
 import { getRepoConfig } from "../store/repo-configs-repository.js";
 import type { CommandIo } from "./io.js";

@@ -1,15 +1,15 @@
 // `review-coach windows --repo OWNER/NAME`: what other review windows would have cost, replayed on the team's own
 // history (docs/metrics.md, "What if the windows were different").
 import { type Kysely, sql } from "kysely";
-import type { ReviewEvent } from "../ingest/review-event.js";
-import { consecutiveWeeks, isoWeekOf, weekBounds } from "../metrics/iso-week.js";
+import { consecutiveWeeks, isoWeekOf, weekBounds } from "../figures/iso-week.js";
 import {
   GRID_MINUTES,
   WHAT_IF_ASSUMPTION,
   type WhatIfReport,
   type WindowSetResult,
   windowsWhatIf,
-} from "../metrics/window-what-if.js";
+} from "../figures/window-what-if.js";
+import type { ReviewEvent } from "../ingest/review-event.js";
 import type { Store } from "../store/open-store.js";
 import type { Database } from "../store/schema.js";
 import type { CommandIo } from "./io.js";

@@ -1,8 +1,8 @@
 // Loads `.github/review-coach.yml` (the repo's, else the org `.github` repo's, then each `_extends`) and validates it:
 // every limit on what a config may pull in is here (docs/architecture.md, "How a config is loaded").
-import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { httpStatusOf } from "../github/github-error.js";
+import { sha256Hex } from "../sha256-hex.js";
 import { CONFIG_PATH } from "./config-path.js";
 import type { ConfigProblem } from "./config-problem.js";
 import { parseConfig } from "./parse-config.js";
@@ -51,10 +51,9 @@ const describeFile = (file: ConfigFileRef): string => `${file.owner}/${file.repo
 
 /** Identifies the contents of every file read, so a problem is reported once per file version. */
 const versionOf = (files: readonly FileRead[]): string =>
-  createHash("sha256")
-    .update(files.map((file) => JSON.stringify([file.owner, file.repo, file.path, file.settings])).join("\n"))
-    .digest("hex")
-    .slice(0, 16);
+  sha256Hex(
+    files.map((file) => JSON.stringify([file.owner, file.repo, file.path, file.settings])).join("\n"),
+  ).slice(0, 16);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -134,7 +133,7 @@ async function readLayer(
       file: { ...ref, settings: { unusable: fetched.problem.message } },
       invalid: { source, problems: [fetched.problem] },
     };
-  const fingerprint = { unparsed: fetched.sha ?? createHash("sha256").update(fetched.text).digest("hex") };
+  const fingerprint = { unparsed: fetched.sha ?? sha256Hex(fetched.text) };
   const remembered = fetched.sha === undefined ? undefined : memory.get(fetched.sha);
   if (remembered)
     return { file: { ...ref, settings: fingerprint }, invalid: { source, problems: remembered } };

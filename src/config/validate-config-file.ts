@@ -1,6 +1,6 @@
 // Core of `review-coach validate-config FILE`: reads a local config file and reports it like a compiler would.
 import { readFile as readFileFromDisk } from "node:fs/promises";
-import { batchingBound } from "../metrics/batching-bound.js";
+import { batchingBound } from "../figures/batching-bound.js";
 import type { ConfigProblem } from "./config-problem.js";
 import { parseConfigText } from "./parse-config-text.js";
 import type { RepoConfig } from "./schema.js";

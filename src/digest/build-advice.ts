@@ -1,6 +1,6 @@
 // One or two pieces of advice derived from the week's figures, most useful first; none when all is well.
 import type { RepoConfig } from "../config/schema.js";
-import type { WeekMetrics } from "../metrics/week-metrics.js";
+import type { WeekMetrics } from "../figures/week-metrics.js";
 import type { Advice } from "./digest-model.js";
 import { formatHours, formatPercent } from "./render-figures.js";
 

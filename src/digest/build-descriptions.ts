@@ -1,7 +1,7 @@
 // The digest's description figures (issue #18; docs/architecture.md, "Descriptions"): the share of PRs whose
 // description explains why and how it was tested, week over week; architectural PRs with and without an ADR; one
 // standout description, credited to the team. Pure.
-import { weekBounds } from "../metrics/iso-week.js";
+import { weekBounds } from "../figures/iso-week.js";
 
 /** One PR's latest description assessment, as stored (see description-assessments-repository.ts). */
 export interface DescriptionRecord {

@@ -1,7 +1,7 @@
 // Which digests are due now: one per target repository, for the last complete week, at digest.day + digest.time.
 import { DateTime, type WeekdayNumbers } from "luxon";
 import type { RepoConfig, Weekday } from "../config/schema.js";
-import { isoWeekOf } from "../metrics/iso-week.js";
+import { isoWeekOf } from "../figures/iso-week.js";
 
 /** A coached repository as the store knows it (see listCoachedRepos). */
 export interface DigestSubject {

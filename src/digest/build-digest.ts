@@ -9,11 +9,11 @@
 // 6. "Worth a look": the PRs over the first-review target at the week's end that nobody has reviewed, closed or
 //    made a draft since (as far as the stored events reach), with links.
 
+import { computeWeeks } from "../figures/compute-weeks.js";
+import { consecutiveWeeks } from "../figures/iso-week.js";
+import { nearestRank } from "../figures/percentile.js";
+import type { OpenEndedPr, WeekMetrics } from "../figures/week-metrics.js";
 import type { ReviewEvent } from "../ingest/review-event.js";
-import { computeWeeks } from "../metrics/compute-weeks.js";
-import { consecutiveWeeks } from "../metrics/iso-week.js";
-import { nearestRank } from "../metrics/percentile.js";
-import type { OpenEndedPr, WeekMetrics } from "../metrics/week-metrics.js";
 import { buildAdvice } from "./build-advice.js";
 import { buildDescriptionFigures } from "./build-descriptions.js";
 import { buildStandouts } from "./build-standouts.js";

@@ -1,7 +1,7 @@
 // Up to three teaching comments worth showing the team: credit, never blame (harsh comments are never quoted).
 import type { Assessment } from "../analysis/assessment.js";
+import type { CommentAssessment } from "../figures/week-metrics.js";
 import type { ReviewEvent } from "../ingest/review-event.js";
-import type { CommentAssessment } from "../metrics/week-metrics.js";
 import type { Standout } from "./digest-model.js";
 
 const REASONS: Record<string, string> = {

@@ -1,10 +1,10 @@
 // The digest's window advice (docs/metrics.md, "In the digest"): one line when another window set would have beaten
 // today's on both axes over the last 4 weeks, beyond noise. Pure: the what-if replays the events it is given.
 import type { RepoConfig } from "../config/schema.js";
+import { consecutiveWeeks } from "../figures/iso-week.js";
+import type { CommentAssessment } from "../figures/week-metrics.js";
+import { type WindowSetResult, windowsWhatIf } from "../figures/window-what-if.js";
 import type { ReviewEvent } from "../ingest/review-event.js";
-import { consecutiveWeeks } from "../metrics/iso-week.js";
-import type { CommentAssessment } from "../metrics/week-metrics.js";
-import { type WindowSetResult, windowsWhatIf } from "../metrics/window-what-if.js";
 import type { Advice } from "./digest-model.js";
 import { formatHours } from "./render-figures.js";
 

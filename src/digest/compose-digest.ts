@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Assessment } from "../analysis/assessment.js";
 import type { RepoConfig } from "../config/schema.js";
-import { consecutiveWeeks, weekBounds } from "../metrics/iso-week.js";
+import { consecutiveWeeks, weekBounds } from "../figures/iso-week.js";
 import { getAssessments } from "../store/assessments-repository.js";
 import { listDescriptionAssessments } from "../store/description-assessments-repository.js";
 import type { Database } from "../store/schema.js";

@@ -1,7 +1,7 @@
 // Posts one digest as a GitHub issue, at most once per (target, week): claim, compose, label, create, record.
 import type { Kysely } from "kysely";
 import type { RepoConfig } from "../config/schema.js";
-import { weekBounds } from "../metrics/iso-week.js";
+import { weekBounds } from "../figures/iso-week.js";
 import {
   claimDigest,
   getDigest,

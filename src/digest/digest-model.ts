@@ -1,7 +1,6 @@
 // The data a weekly digest shows (docs/architecture.md, "The weekly digest"): built by buildDigest, rendered by renderDigest; no I/O on either side.
 import type { Assessment } from "../analysis/assessment.js";
 import type { RepoConfig } from "../config/schema.js";
-import type { ReviewEvent } from "../ingest/review-event.js";
 import type {
   CommentAssessment,
   ExcludedCounts,
@@ -9,7 +8,8 @@ import type {
   OpenEndedPr,
   PrWait,
   WeekMetrics,
-} from "../metrics/week-metrics.js";
+} from "../figures/week-metrics.js";
+import type { ReviewEvent } from "../ingest/review-event.js";
 import type { DescriptionFigures, DescriptionRecord } from "./build-descriptions.js";
 
 export interface DigestInput {

@@ -1,8 +1,8 @@
 // Loads what computeWeeks needs for a range of weeks from the store: only the events that can affect those weeks.
 import type { Kysely } from "kysely";
+import { weekBounds } from "../figures/iso-week.js";
+import type { CommentAssessment } from "../figures/week-metrics.js";
 import type { ReviewEvent } from "../ingest/review-event.js";
-import { weekBounds } from "../metrics/iso-week.js";
-import type { CommentAssessment } from "../metrics/week-metrics.js";
 import { listVerdicts } from "../store/assessments-repository.js";
 import { listEvents } from "../store/events-repository.js";
 import type { Database } from "../store/schema.js";

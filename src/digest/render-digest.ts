@@ -1,7 +1,7 @@
 // Renders a DigestModel as the Markdown of a GitHub issue: headline, advice, charts, load, standouts, waits, footer.
 import { DateTime } from "luxon";
+import type { MetricSet, OpenEndedPr, PrWait } from "../figures/week-metrics.js";
 import { escapeMarkdown } from "../markdown/escape-markdown.js";
-import type { MetricSet, OpenEndedPr, PrWait } from "../metrics/week-metrics.js";
 import type { DigestModel, TrendPoint, WaitingPr } from "./digest-model.js";
 import { renderChange } from "./render-change.js";
 import { renderDescriptions } from "./render-descriptions.js";

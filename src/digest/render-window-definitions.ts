@@ -1,6 +1,6 @@
 // The digest footer's item for the next-window figures (docs/metrics.md, "Next-window figures"): each definition
 // with this week's team value.
-import type { WindowFigures } from "../metrics/week-metrics.js";
+import type { WindowFigures } from "../figures/week-metrics.js";
 import { formatHours, formatPercent } from "./render-figures.js";
 
 const or = (value: number | null, format: (value: number) => string): string =>

@@ -1,7 +1,7 @@
 // Glue: onboards one repository (issue #17; README, "Onboarding"): claim the ledger row, skip a repository that has
 // a config, backfill the last weeks, propose, and open (or update in place) one pull request or issue.
-import { createHash } from "node:crypto";
 import { runBackfill } from "../backfill/run-backfill.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import type { PrHistorySource } from "../github/backfill-source.js";
 import {
@@ -12,7 +12,8 @@ import {
 } from "../github/onboarding-github.js";
 import { type OnboardingProposal, proposeOnboarding } from "../onboarding/propose-onboarding.js";
 import { renderProposedConfig } from "../onboarding/render-config.js";
-import { CONFIG_FILE, ONBOARDING_TITLE, renderOnboardingBody } from "../onboarding/render-preview.js";
+import { ONBOARDING_TITLE, renderOnboardingBody } from "../onboarding/render-preview.js";
+import { sha256Hex } from "../sha256-hex.js";
 import { claimOnboarding, type OnboardingKind, settleOnboarding } from "../store/onboardings-repository.js";
 import type { Store } from "../store/open-store.js";
 import { loadOnboardingInput } from "./load-onboarding-history.js";
@@ -42,7 +43,7 @@ export async function draftOnboarding(
   const proposal = proposeOnboarding(input);
   const configText = renderProposedConfig(proposal);
   const body = renderOnboardingBody(proposal, { kind: request.kind, configText });
-  const contentHash = createHash("sha256").update(configText).update("\0").update(body).digest("hex");
+  const contentHash = sha256Hex(`${configText}\0${body}`);
   return { proposal, title: ONBOARDING_TITLE, body, configText, contentHash };
 }
 
@@ -126,7 +127,7 @@ export async function onboardRepository(
         : await openOrUpdatePullRequest(deps.octokit, {
             owner: target.owner,
             repo: target.repo,
-            path: CONFIG_FILE,
+            path: CONFIG_PATH,
             fileText: draft.configText,
             title: draft.title,
             body: draft.body,

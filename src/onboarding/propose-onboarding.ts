@@ -14,14 +14,14 @@ import { teamDay } from "../coaching/policy-day.js";
 import { suggestionParts } from "../coaching/render-suggestion.js";
 import type { ReviewFacts } from "../coaching/review-facts.js";
 import { defaultConfig, ReviewWindowsConfig } from "../config/schema.js";
+import { computeWeeks } from "../figures/compute-weeks.js";
+import { consecutiveWeeks, isoWeekOf, weekBounds } from "../figures/iso-week.js";
+import { nearestRank } from "../figures/percentile.js";
+import { prepareActivity } from "../figures/prepare-activity.js";
+import type { MetricsInput } from "../figures/week-metrics.js";
+import { type WindowSetResult, windowsWhatIf } from "../figures/window-what-if.js";
+import { createZoneClock } from "../figures/zone-clock.js";
 import type { ReviewEvent } from "../ingest/review-event.js";
-import { computeWeeks } from "../metrics/compute-weeks.js";
-import { consecutiveWeeks, isoWeekOf, weekBounds } from "../metrics/iso-week.js";
-import { nearestRank } from "../metrics/percentile.js";
-import { prepareActivity } from "../metrics/prepare-activity.js";
-import type { MetricsInput } from "../metrics/week-metrics.js";
-import { type WindowSetResult, windowsWhatIf } from "../metrics/window-what-if.js";
-import { createZoneClock } from "../metrics/zone-clock.js";
 import { inferTimezone, type TimezoneGuess } from "./infer-timezone.js";
 
 /** Below either, the history is too thin to draw settings from: the proposal is the defaults, said plainly. */

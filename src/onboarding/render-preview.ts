@@ -2,13 +2,13 @@
 // only (issue #17; README, "Onboarding"). Pure text.
 import { suggestionMarkdown } from "../coaching/render-suggestion.js";
 import { capLength, quoteComment } from "../coaching/render-text.js";
-import { WHAT_IF_ASSUMPTION } from "../metrics/window-what-if.js";
+import { CONFIG_PATH } from "../config/config-path.js";
+import { WHAT_IF_ASSUMPTION } from "../figures/window-what-if.js";
 import { MIN_PICKUPS, MIN_SESSIONS, type OnboardingProposal } from "./propose-onboarding.js";
 import { CONFIG_DOCS_URL } from "./render-config.js";
 
 export const ONBOARDING_TITLE = "Configure review-coach";
 export const ONBOARDING_MARKER = "<!-- review-coach:onboarding -->";
-export const CONFIG_FILE = ".github/review-coach.yml";
 export const DOCS_URL = "https://github.com/review-coach/review-coach#onboarding";
 
 const hours = (value: number | null): string => (value === null ? "–" : `${value.toFixed(1)} h`);
@@ -33,8 +33,8 @@ export function renderOnboardingBody(
   lines.push(
     "review-coach is installed here and has been observing only: it has posted nothing. " +
       (options.kind === "pull-request"
-        ? `This pull request adds \`${CONFIG_FILE}\`; merging it turns coaching on, closing it keeps the repository observed and quiet.`
-        : `Adding \`${CONFIG_FILE}\` (below) turns coaching on; closing this issue keeps the repository observed and quiet.`),
+        ? `This pull request adds \`${CONFIG_PATH}\`; merging it turns coaching on, closing it keeps the repository observed and quiet.`
+        : `Adding \`${CONFIG_PATH}\` (below) turns coaching on; closing this issue keeps the repository observed and quiet.`),
     "",
   );
 
@@ -120,7 +120,7 @@ export function renderOnboardingBody(
     );
   } else {
     lines.push(
-      `- **Add the config**: commit the file below as \`${CONFIG_FILE}\` on the default branch; coaching applies to ` +
+      `- **Add the config**: commit the file below as \`${CONFIG_PATH}\` on the default branch; coaching applies to ` +
         "pull requests opened from then on, and the weekly digest starts the following week.",
       "- **Close this issue**: review-coach keeps observing, posts nothing, and does not open it again.",
       "",

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { runCli } from "../../src/cli.js";
 import { printMetrics } from "../../src/commands/metrics.js";
-import { METRIC_KEYS, WINDOW_FIGURE_KEYS } from "../../src/metrics/week-metrics.js";
+import { METRIC_KEYS, WINDOW_FIGURE_KEYS } from "../../src/figures/week-metrics.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { merge, repoConfig, week } from "../digest/helpers/scenario.js";
 import { seedStore } from "../digest/helpers/seed-store.js";

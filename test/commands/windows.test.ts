@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { runCli } from "../../src/cli.js";
 import { windowsCommand } from "../../src/commands/windows.js";
-import { WHAT_IF_ASSUMPTION } from "../../src/metrics/window-what-if.js";
+import { WHAT_IF_ASSUMPTION } from "../../src/figures/window-what-if.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { merge, week } from "../digest/helpers/scenario.js";
 import { seedStore } from "../digest/helpers/seed-store.js";

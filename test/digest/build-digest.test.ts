@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildDigest } from "../../src/digest/build-digest.js";
 import { renderDigest } from "../../src/digest/render-digest.js";
-import { pr } from "../metrics/factory.js";
+import { pr } from "../figures/factory.js";
 import { digestInput, HARSH_BODY, merge, repoConfig, type Scenario, week } from "./helpers/scenario.js";
 import { mermaidBlocks, parseXyChart } from "./helpers/validate-xychart.js";
 

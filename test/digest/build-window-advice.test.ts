@@ -4,7 +4,7 @@ import { buildDigest } from "../../src/digest/build-digest.js";
 import { buildWindowAdvice } from "../../src/digest/build-window-advice.js";
 import { renderDigest } from "../../src/digest/render-digest.js";
 import type { ReviewEvent } from "../../src/ingest/review-event.js";
-import { at, pr } from "../metrics/factory.js";
+import { at, pr } from "../figures/factory.js";
 import { digestInput, merge, repoConfig, week } from "./helpers/scenario.js";
 
 const WORKDAYS = [

@@ -5,8 +5,8 @@ import type { HeadlineFigure } from "../../src/digest/digest-model.js";
 import { renderChange } from "../../src/digest/render-change.js";
 import { weekSpan } from "../../src/digest/render-digest.js";
 import { chartNumber, niceCeiling, renderXyChart } from "../../src/digest/render-xychart.js";
+import type { MetricSet, WeekMetrics } from "../../src/figures/week-metrics.js";
 import { escapeMarkdown } from "../../src/markdown/escape-markdown.js";
-import type { MetricSet, WeekMetrics } from "../../src/metrics/week-metrics.js";
 import { repoConfig } from "./helpers/scenario.js";
 import { mermaidBlocks, parseXyChart } from "./helpers/validate-xychart.js";
 

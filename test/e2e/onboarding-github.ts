@@ -1,7 +1,7 @@
 // The onboarding fixture (test/onboarding/fixture-history.ts) as GitHub's REST API returns it, seeded into the fake
 // GitHub so that the install delivery's backfill reads it: four weeks in Berlin, three pull requests a week.
 import type { FakeGithub, GithubUser } from "../../scripts/fake-github/fake-github.js";
-import { at } from "../metrics/factory.js";
+import { at } from "../figures/factory.js";
 import { CORRECTIONS, TEACHING } from "../onboarding/fixture-history.js";
 
 export const ONBOARDED_REPO = "acme/shop";

@@ -1,10 +1,11 @@
 // Onboarding end to end (issue #17; README, "Onboarding"): the real server, the fake GitHub, signed deliveries.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { steerableClock } from "../../scripts/fake-github/steerable-clock.js";
+import { CONFIG_PATH as CONFIG_FILE } from "../../src/config/config-path.js";
 import { parseConfigText } from "../../src/config/parse-config-text.js";
 import { ONBOARDING_BRANCH } from "../../src/github/onboarding-github.js";
 import { waitForIdle } from "../../src/jobs/wait-for-idle.js";
-import { CONFIG_FILE, ONBOARDING_TITLE } from "../../src/onboarding/render-preview.js";
+import { ONBOARDING_TITLE } from "../../src/onboarding/render-preview.js";
 import { getOnboarding } from "../../src/store/onboardings-repository.js";
 import { openSqliteTestStore } from "../helpers/test-stores.js";
 import { FIXTURE_NOW } from "../onboarding/fixture-history.js";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import type { CommentJudge, JudgeRequest } from "../../src/analysis/judge.js";
-import { sha256Hex } from "../../src/llm/sha256-hex.js";
+import { sha256Hex } from "../../src/sha256-hex.js";
 import { getDecision } from "../../src/store/coaching-decisions-repository.js";
 import type { Store } from "../../src/store/open-store.js";
 import {

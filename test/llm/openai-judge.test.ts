@@ -3,7 +3,7 @@ import nock from "nock";
 import { secondOpinion } from "../../src/analysis/second-opinion.js";
 import { loadJudgePrompt } from "../../src/llm/load-judge-prompt.js";
 import { createOpenAiJudge } from "../../src/llm/openai-judge.js";
-import { sha256Hex } from "../../src/llm/sha256-hex.js";
+import { sha256Hex } from "../../src/sha256-hex.js";
 import { assessed, llmConfig, portsFor, unsureItems } from "../analysis/helpers/second-opinion-fixtures.js";
 
 const BASE_URL = "https://llm.test/v1";

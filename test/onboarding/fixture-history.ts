@@ -9,7 +9,7 @@ import type { Assessment } from "../../src/analysis/assessment.js";
 import type { CoachComment, ReviewFacts } from "../../src/coaching/review-facts.js";
 import type { ReviewEvent } from "../../src/ingest/review-event.js";
 import type { ReplayedReview } from "../../src/onboarding/propose-onboarding.js";
-import { at, pr } from "../metrics/factory.js";
+import { at, pr } from "../figures/factory.js";
 
 export const FIXTURE_NOW = new Date("2026-11-30T11:00:00Z");
 export const FIXTURE_WEEKS = ["2026-W45", "2026-W46", "2026-W47", "2026-W48"];

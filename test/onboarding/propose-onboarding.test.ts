@@ -6,7 +6,7 @@ import { inferTimezone } from "../../src/onboarding/infer-timezone.js";
 import { busiestHours, proposeOnboarding } from "../../src/onboarding/propose-onboarding.js";
 import { renderProposedConfig } from "../../src/onboarding/render-config.js";
 import { ONBOARDING_MARKER, renderOnboardingBody } from "../../src/onboarding/render-preview.js";
-import { at } from "../metrics/factory.js";
+import { at } from "../figures/factory.js";
 import { CORRECTIONS, FIXTURE_NOW, FIXTURE_WEEKS, fixtureHistory } from "./fixture-history.js";
 
 const propose = (weeks?: number) => {

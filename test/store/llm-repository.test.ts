@@ -3,7 +3,7 @@ import type { Assessment } from "../../src/analysis/assessment.js";
 import type { CommentJudge } from "../../src/analysis/judge.js";
 import { type AssessedComment, secondOpinion } from "../../src/analysis/second-opinion.js";
 import { LlmConfig } from "../../src/config/schema.js";
-import { sha256Hex } from "../../src/llm/sha256-hex.js";
+import { sha256Hex } from "../../src/sha256-hex.js";
 import { createSqlJudgeBudget, createSqlJudgeCache } from "../../src/store/llm-repository.js";
 import type { Store } from "../../src/store/open-store.js";
 import { storeTargets } from "../helpers/test-stores.js";

@@ -17,8 +17,8 @@ import {
   purgeInstallation,
   purgeRemovedInstallations,
 } from "../../src/store/retention-repository.js";
+import { pr } from "../figures/factory.js";
 import { storeTargets } from "../helpers/test-stores.js";
-import { pr } from "../metrics/factory.js";
 
 const AT = "2026-11-20T10:00:00.000Z";
 const harshAssessment: Assessment = {

@@ -4,7 +4,7 @@ import type { Assessment, Signal } from "../../../src/analysis/assessment.js";
 import { RepoConfig } from "../../../src/config/schema.js";
 import type { DigestInput } from "../../../src/digest/digest-model.js";
 import type { ReviewEvent } from "../../../src/ingest/review-event.js";
-import { at, pr } from "../../metrics/factory.js";
+import { at, pr } from "../../figures/factory.js";
 
 export interface Scenario {
   events: ReviewEvent[];

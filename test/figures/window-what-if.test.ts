@@ -1,6 +1,6 @@
 // Hand-computed what-if of other review windows (docs/metrics.md, "What if the windows were different").
 import { describe, expect, it } from "@jest/globals";
-import { nearestRank } from "../../src/metrics/percentile.js";
+import { nearestRank } from "../../src/figures/percentile.js";
 import {
   bestWithinTarget,
   candidateWindowSets,
@@ -8,7 +8,7 @@ import {
   valuesAtRanks,
   type WindowSetResult,
   windowsWhatIf,
-} from "../../src/metrics/window-what-if.js";
+} from "../../src/figures/window-what-if.js";
 import { at, input, pr, windowsConfig } from "./factory.js";
 
 // 2026-W47, Berlin, working hours 09:00-17:00 Mon-Fri, today's windows 09:30-10:30 and 15:00-16:00, target 8 h.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { computeWeekMetrics } from "../../src/metrics/compute-week-metrics.js";
-import { METRIC_KEYS } from "../../src/metrics/week-metrics.js";
+import { computeWeekMetrics } from "../../src/figures/compute-weeks.js";
+import { METRIC_KEYS } from "../../src/figures/week-metrics.js";
 import { assessed, at, input, pr, windowsConfig } from "./factory.js";
 
 // 2026-W47 = Mon 16 – Sun 22 Nov 2026 in Berlin (CET, UTC+1). Defaults: windows 09:30-10:30 and 15:00-16:00,

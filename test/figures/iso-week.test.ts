@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { consecutiveWeeks, isoWeekOf, weekBounds } from "../../src/metrics/iso-week.js";
+import { consecutiveWeeks, isoWeekOf, weekBounds } from "../../src/figures/iso-week.js";
 
 const BERLIN = "Europe/Berlin";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { IANAZone } from "luxon";
-import { createZoneClock } from "../../src/metrics/zone-clock.js";
+import { createZoneClock } from "../../src/figures/zone-clock.js";
 
 describe("createZoneClock", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildSessions } from "../../src/metrics/sessions.js";
+import { buildSessions } from "../../src/figures/sessions.js";
 
 const t = (hhmm: string) => Date.parse(`2026-11-16T${hhmm}:00Z`);
 const act = (reviewer: string, hhmm: string, pr: number) => ({

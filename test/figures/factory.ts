@@ -2,8 +2,8 @@
 import { DateTime } from "luxon";
 import type { Tone, Verdict } from "../../src/analysis/assessment.js";
 import { ReviewWindowsConfig } from "../../src/config/schema.js";
+import type { WeekMetricsInput } from "../../src/figures/week-metrics.js";
 import type { EventKind, ReviewEvent } from "../../src/ingest/review-event.js";
-import type { WeekMetricsInput } from "../../src/metrics/week-metrics.js";
 
 /** "2026-11-20 16:00" in the zone (Berlin unless told) → ISO 8601 UTC. */
 export function at(local: string, zone = "Europe/Berlin"): string {

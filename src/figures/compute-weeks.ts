@@ -36,6 +36,7 @@ import type {
   OpenEndedPr,
   PrWait,
   WeekMetrics,
+  WeekMetricsInput,
 } from "./week-metrics.js";
 import { createWeekSlots, findWeekSlot, firstSlotCutAfter, type WeekSlot } from "./week-slots.js";
 import { addTally, emptyTally, toMetricSet, type WeekTally } from "./week-tally.js";
@@ -240,4 +241,11 @@ function finishWeek(
           },
         }),
   };
+}
+
+/** The figures for one ISO week: computeWeeks for that week alone. */
+export function computeWeekMetrics(input: WeekMetricsInput): WeekMetrics {
+  const [metrics] = computeWeeks(input, [input.week]);
+  if (metrics === undefined) throw new Error(`review-coach metrics: no result for week ${input.week}`);
+  return metrics;
 }

@@ -1,14 +1,13 @@
-// Public surface of the metrics core: pure functions of stored events and a config (docs/architecture.md, "Metrics").
+// Public surface of the review figures (the weekly numbers, not the Prometheus metrics): pure functions of stored events and a config (docs/architecture.md, "Metrics").
 
 export { type BatchingBound, batchingBound } from "./batching-bound.js";
 export {
   type BusinessCalendar,
   type BusinessHoursRules,
+  businessHoursBetween,
   createBusinessCalendar,
 } from "./business-calendar.js";
-export { businessHoursBetween } from "./business-hours.js";
-export { computeWeekMetrics } from "./compute-week-metrics.js";
-export { computeWeeks } from "./compute-weeks.js";
+export { computeWeekMetrics, computeWeeks } from "./compute-weeks.js";
 export { consecutiveWeeks, isoWeekOf, weekBounds } from "./iso-week.js";
 export { nearestRank } from "./percentile.js";
 export { buildSessions, type ReviewSession, type SessionActivity } from "./sessions.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { nearestRank } from "../../src/metrics/percentile.js";
+import { nearestRank } from "../../src/figures/percentile.js";
 
 describe("nearestRank", () => {
   it("returns null for no values, never NaN", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { computeWeekMetrics } from "../../src/metrics/compute-week-metrics.js";
-import { computeWeeks } from "../../src/metrics/compute-weeks.js";
-import { consecutiveWeeks } from "../../src/metrics/iso-week.js";
+import { computeWeekMetrics, computeWeeks } from "../../src/figures/compute-weeks.js";
+import { consecutiveWeeks } from "../../src/figures/iso-week.js";
 import { at, input, pr } from "./factory.js";
 
 describe("computeWeeks", () => {

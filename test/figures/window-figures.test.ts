@@ -1,8 +1,8 @@
 // Hand-computed next-window figures (docs/metrics.md, "Next-window figures").
 import { describe, expect, it } from "@jest/globals";
-import { batchingBound } from "../../src/metrics/batching-bound.js";
-import { computeWeeks } from "../../src/metrics/compute-weeks.js";
-import type { WeekMetrics } from "../../src/metrics/week-metrics.js";
+import { batchingBound } from "../../src/figures/batching-bound.js";
+import { computeWeeks } from "../../src/figures/compute-weeks.js";
+import type { WeekMetrics } from "../../src/figures/week-metrics.js";
 import { at, input, pr, windowsConfig } from "./factory.js";
 
 const figures = (week: WeekMetrics) => {

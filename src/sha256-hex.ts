@@ -1,4 +1,4 @@
-// The content hash for the judge cache: sha256 of prompt version + model + comment body, hex-encoded.
+// The one content hash: sha256 of a text, hex-encoded (judge cache keys, config fingerprints, posted-body hashes).
 import { createHash } from "node:crypto";
 
 export function sha256Hex(text: string): string {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { createBusinessCalendar } from "../../src/metrics/business-calendar.js";
-import { businessHoursBetween } from "../../src/metrics/business-hours.js";
+import { businessHoursBetween, createBusinessCalendar } from "../../src/figures/business-calendar.js";
 import { at, windowsConfig } from "./factory.js";
 
 const hours = (from: string, to: string, overrides = {}) =>

@@ -123,3 +123,12 @@ export function createBusinessCalendar(rules: BusinessHoursRules): BusinessCalen
       endMs > startMs ? (elapsedAt(endMs) - elapsedAt(startMs)) / HOUR_MS : 0,
   };
 }
+
+/**
+ * One-off business hours between two instants in the team timezone (docs/architecture.md, "Metrics"); bulk callers
+ * keep one createBusinessCalendar and reuse it. Example: ready Friday 16:00, first review Monday 10:00, working
+ * hours 09:00-17:00 → 2.
+ */
+export function businessHoursBetween(start: Date, end: Date, rules: BusinessHoursRules): number {
+  return createBusinessCalendar(rules).hoursBetween(start.getTime(), end.getTime());
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { isInWindow } from "../../src/metrics/windows.js";
+import { isInWindow } from "../../src/figures/windows.js";
 import { at, windowsConfig } from "./factory.js";
 
 const BERLIN = "Europe/Berlin";
