@@ -1,11 +1,15 @@
-// Prints a seeded sample of comments the corpus labels "correcting" with the suggestion review-coach would show for
-// each, for two readers to judge (test/analysis/README.md, "Suggestions"); with --shares, the shares they give.
+// Prints a seeded sample of comments the corpus labels "correcting" and a nudge would name, with the suggestion
+// review-coach would show for each, for two readers to judge (test/analysis/README.md, "Suggestions"); with --shares, the shares they give.
 //   npx tsx scripts/corpus/suggestions-sample.ts [--size 120] [--seed 14] [--jsonl]
 //   npx tsx scripts/corpus/suggestions-sample.ts --shares judgements-A.jsonl judgements-B.jsonl
 // The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
 import { readFileSync } from "node:fs";
+import { assess } from "../../src/analysis/assess.js";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
+import { considerComments } from "../../src/coaching/policy-tally.js";
 import { postableSuggestion, rewriteInput, suggestionPlain } from "../../src/coaching/render-suggestion.js";
+import type { CoachComment } from "../../src/coaching/review-facts.js";
+import { defaultConfig } from "../../src/config/schema.js";
 import { seededRandom, shuffled } from "../seeded-random.js";
 import { type LabeledComment, readLabeledCorpus } from "./corpus-files.js";
 
@@ -25,13 +29,43 @@ export function shownLine(body: string): string {
   return suggestionPlain(body, suggestRewrite(rewriteInput(body)));
 }
 
+/**
+ * Whether a nudge would name the comment, as `considerComments` decides for a review of one line comment with the
+ * default config: the model's verdict is correcting and sure enough, the tone is not harsh, it is no nit, and it asks
+ * for a change.
+ */
+export function wouldName(comment: LabeledComment): boolean {
+  const assessment = assess(
+    { id: comment.id, body: comment.body, author: "reviewer" },
+    { prAuthor: "author" },
+  );
+  const asCoached: CoachComment = {
+    key: `review_comment:${comment.id}`,
+    kind: "review_comment",
+    githubId: 1,
+    threadId: 1,
+    path: "src/file.ts",
+    htmlUrl: null,
+    body: comment.body,
+    assessment,
+  };
+  const config = defaultConfig().coaching;
+  return considerComments([asCoached], config).couldTeachMore.length === 1;
+}
+
+/** Comments the corpus labels "correcting" and a nudge would name: the suggestions a reviewer would actually see. */
 export function sampleCorrecting(
   comments: readonly LabeledComment[],
   size: number,
   seed: number,
-): LabeledComment[] {
+): { sample: LabeledComment[]; correcting: number; named: number } {
   const correcting = comments.filter((c) => c.label === "correcting");
-  return shuffled(correcting, seededRandom(seed)).slice(0, size);
+  const named = correcting.filter(wouldName);
+  return {
+    sample: shuffled(named, seededRandom(seed)).slice(0, size),
+    correcting: correcting.length,
+    named: named.length,
+  };
 }
 
 function option(args: string[], name: string, fallback: number): number {
@@ -82,8 +116,16 @@ function main(args: string[]): void {
     console.log(`skipped: ${corpus.why}`);
     return;
   }
-  const sample = sampleCorrecting(corpus.comments, option(args, "--size", 120), option(args, "--seed", 14));
+  const { sample, correcting, named } = sampleCorrecting(
+    corpus.comments,
+    option(args, "--size", 120),
+    option(args, "--seed", 14),
+  );
   const jsonl = args.includes("--jsonl");
+  if (!jsonl)
+    console.log(
+      `${named} of the corpus's ${correcting} comments labeled "correcting" would be named in a nudge; ${sample.length} of them, drawn with the seed:\n`,
+    );
   sample.forEach((c, i) => {
     const suggestion = shownLine(c.body);
     if (jsonl) {
@@ -99,4 +141,4 @@ function main(args: string[]): void {
     );
 }
 
-main(process.argv.slice(2));
+if (process.argv[1]?.endsWith("suggestions-sample.ts")) main(process.argv.slice(2));

@@ -18,11 +18,11 @@ export interface RewriteInput {
 }
 
 const EXTRA_VERBS =
-  "get rid of|get|kill|cover|inherit|leave|spell out|clarify|rephrase|reword|mention|explain|deprecate|say|name|print|log|assert|set|reset|expose|hide|drop|factor out|break up|break out";
+  "get rid of|get|kill off|kill|eliminate|cover|inherit|leave|spell out|clarify|rephrase|reword|mention|explain|deprecate|say|name|print|log|assert|set|reset|expose|hide|drop|factor out|break up|break out";
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
@@ -41,7 +41,7 @@ const NEEDS =
   /^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
 const INSTEAD = /^(.+?)\s+instead of\s+(.+)$/i;
 const PROPOSAL =
-  /^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
+  /\S\s+-+>\s+\S|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
 const BETTER =
   /^([^,]+?)\s+(?:is|are|would be|seems|looks)\s+(?:much |a bit |)(?:more appropriate|better|preferable|cleaner|simpler|safer|nicer|more readable|more idiomatic)(?:\s+here)?$/i;
 const GO_AWAY =
@@ -49,7 +49,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white ?spaces?|spaces?|newlines?)|white ?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used)\b/i;
 const WRONG =
@@ -66,6 +66,11 @@ const TOO_BIG = /\btoo (?:long|complex|complicated|big|large|many|deep|nested)\b
 const NEEDED_QUESTION =
   /^(?:is|are) (?:this|that|it|these|those|[\w`]+) (?:really )?(?:needed|necessary|required|used)\b/i;
 const WHY_QUESTION = /^why\b/i;
+const CHANGE_QUESTION =
+  "what would that change give us? One clause of it turns the question into a suggestion.";
+// A change proposed as a question: "Maybe initialize this member to a dummy value?", "`__metaclass__ = ABCMeta`?".
+const PROPOSAL_QUESTION =
+  /^(?:[\w.-]+@,?\s+)?(?:maybe|perhaps|may be|should(?:n't)?|can|could|would|shall|not worth|isn't it|wouldn't it|is it (?:better|worth|possible)|how about|what about|what if|any reason not|do (?:we|you) want)\b|^(?!(?:is|are|was|were|am|does|do|did|has|have|had|will|what|how|where|when|who|which)\b)[a-z]+\s+(?:this|that|it|these|those|the|a|an)\b|\binstead\b|\bbetter\b|\b(?:we|you) (?:probably )?(?:should|could|can|need to)\b|\b(?:could|can|would) you\b|->|=|^\S+$/i;
 const NO_CONTENT =
   /^\W*(?:why|hmm+|hm+|meh|huh|eh|uh+|ugh+|no|nope|like this|please|pls|this|same|same here|ditto|again|here)?\W*$/i;
 const APPROVAL =
@@ -94,7 +99,6 @@ const PARTICIPLES: Readonly<Record<string, string>> = {
   hoist: "hoisted",
   pull: "pulled out",
   wrap: "wrapped",
-  put: "moved",
   refactor: "refactored",
   simplify: "simplified",
   rework: "reworked",
@@ -186,7 +190,10 @@ function draft(input: RewriteInput): string {
 
 function nit(request: string): string {
   // "minor nit: …" is marked once.
-  const text = request.replace(/^(?:minor\s+)?nit\s*:?\s*/i, "").replace(/[\s?]+$/, "");
+  const text = request
+    .replace(/^(?:minor\s+)?nit\s*:?\s*/i, "")
+    .replace(/^(?:should|must|please)\s+/i, "")
+    .replace(/[\s?]+$/, "");
   return `nit: ${lowerFirst(text)}`;
 }
 
@@ -241,7 +248,7 @@ function core(sentence: string): string {
   return sentence
     .replace(POLITE, "")
     .replace(HEDGE_END, "")
-    .replace(/\s+(?:probably|perhaps|maybe)(?=\s)/gi, "")
+    .replace(/\s+(?:probably|perhaps|maybe|please|pls|plz)(?=\s)/gi, "")
     .replace(/[.!:;,\s]+$/, "")
     .trim();
 }
@@ -294,17 +301,28 @@ export function whyQuestion(request: string): string {
     return "one sentence on what this version fixes, or what it makes easier.";
   if (request.endsWith("?")) {
     const whyNot = WHY_NOT.exec(text);
-    if (whyNot?.[1] && IMPERATIVE.test(whyNot[1]))
-      return "what would that change give us? One clause of it turns the question into a suggestion.";
+    // "why not place this in …": a request with a verb the rules do not know is still a change, not a thing.
+    if (
+      whyNot?.[1] &&
+      (IMPERATIVE.test(whyNot[1]) || /^[a-z]+\s+(?:this|that|it|these|those)\b/.test(whyNot[1]))
+    )
+      return CHANGE_QUESTION;
     if (whyNot?.[1] && words(whyNot[1]) <= MAX_OBJECT_WORDS)
       return `what would ${object(whyNot[1])} give us? One clause of it turns the question into a suggestion.`;
     const need = QUESTION_NEED.exec(text);
     if (need?.[1]) return `what goes wrong without ${object(need[1])}?`;
+    // "Can we remove the 'die' here?" reaches here as "remove the 'die' here?": a request asked as a question.
+    const asked = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(text);
+    if (asked?.[1]) {
+      const question = imperativeQuestion(asked[1].toLowerCase(), asked[2] ?? "");
+      return GENERIC_QUESTIONS.includes(question) ? CHANGE_QUESTION : question;
+    }
     const should = QUESTION_SHOULD.exec(text);
     if (should?.[1]) return shouldQuestion("it", /^\S+\s+\S+\s+not\b/i.test(text), should[1]);
     if (NEEDED_QUESTION.test(text)) return "what makes you doubt it is needed (unused, or done elsewhere)?";
     if (WHY_QUESTION.test(text))
       return "what would you expect instead? Saying so makes the question read as curiosity, not doubt.";
+    if (PROPOSAL_QUESTION.test(text)) return CHANGE_QUESTION;
     return "what prompted the question? Naming the case you have in mind tells the author what to check.";
   }
   const prefer = PREFER_OVER.exec(text);
@@ -316,8 +334,10 @@ export function whyQuestion(request: string): string {
   if (better?.[1] && words(better[1]) <= MAX_OBJECT_WORDS)
     return `what does ${object(lowerSubject(better[1]))} give us here over the current code?`;
   const goAway = GO_AWAY.exec(text);
-  if (goAway?.[1] && words(goAway[1]) <= MAX_OBJECT_WORDS)
-    return `what makes ${object(lowerSubject(goAway[1]))} unnecessary now (unused, or done elsewhere)?`;
+  // "the x part is redundant now and should be removed": the subject is "the x part".
+  const gone = goAway?.[1]?.replace(/\s+(?:is|are|seems?|looks?)\s+.*$/i, "");
+  if (gone && words(gone) <= MAX_OBJECT_WORDS)
+    return `what makes ${object(lowerSubject(gone))} unnecessary now (unused, or done elsewhere)?`;
   const missed = MISSED.exec(text);
   if (missed?.[1]) return addQuestion(missed[1]);
   const dont = DONT.exec(text);
@@ -371,6 +391,8 @@ function imperativeQuestion(verb: string, rest: string): string {
     case "drop":
     case "get rid of":
     case "kill":
+    case "kill off":
+    case "eliminate":
       return `what goes wrong, or gets confusing, if ${thing} ${thing === "they" || plural(thing) ? "stay" : "stays"}?`;
     case "use":
     case "prefer":
@@ -406,8 +428,9 @@ function imperativeQuestion(verb: string, rest: string): string {
     case "clarify":
     case "log":
     case "assert":
+      // "explain that …" asks what explaining it would tell the reader: the verb becomes "explaining".
       return addQuestion(
-        verb === "add" || verb === "introduce" || verb === "write" ? rest : `${verb} ${rest}`,
+        verb === "add" || verb === "introduce" || verb === "write" ? rest : `${gerund(verb)} ${rest}`,
       );
     case "revert":
     case "undo":
@@ -445,6 +468,13 @@ function imperativeQuestion(verb: string, rest: string): string {
   }
 }
 
+function gerund(verb: string): string {
+  if (verb.endsWith("ify")) return `${verb}ing`;
+  if (/[^aeiou]e$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  if (verb === "log") return "logging";
+  return `${verb}ing`;
+}
+
 function addQuestion(what: string): string {
   const thing = object(what.replace(/^(?:a|an|some|more)\s+(?=\w)/i, (m) => m));
   if (
@@ -454,7 +484,7 @@ function addQuestion(what: string): string {
   )
     return `which failure would ${thing} catch?`;
   if (
-    /\b(?:docs?|docstring|comments?|documentation|log(?:ging)?|messages?|description|explanation|note|javadoc|type hints?|types?)\b/i.test(
+    /\b(?:docs?|docstring|comments?|documentation|document\w*|annotat\w*|explain\w*|mention\w*|clarify\w*|log(?:ging)?|messages?|description|explanation|note|javadoc|type hints?|types?)\b/i.test(
       what,
     )
   )
@@ -464,7 +494,12 @@ function addQuestion(what: string): string {
 
 function shouldQuestion(subject: string, negated: boolean, rest: string): string {
   if (/^be\s*:(?![\w`])/i.test(rest)) return "what goes wrong if it stays as it is?";
-  const be = /^be\s+(.+)$/i.exec(rest);
+  // "This should be" with the version on the next lines: the question is about that version.
+  if (/^be\W*$/i.test(rest)) return "one sentence on what this version fixes, or what it makes easier.";
+  // "All of it should removed": the reviewer dropped the "be".
+  const be =
+    /^be\s+(.+)$/i.exec(rest) ??
+    /^((?:removed|deleted|dropped|moved|extracted|split|inlined|merged)\b.*)$/i.exec(rest);
   const it = /^(?:this|that|it|here|there)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
   if (be?.[1]) {
@@ -473,8 +508,12 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
       return `what goes wrong, or gets confusing, if ${it} ${many ? "stay" : "stays"}?`;
     const moved =
       /^(moved|extracted|split|inlined|combined|merged|hoisted|wrapped|pulled out|placed|put)\b/i.exec(what);
-    if (moved && !negated)
-      return `what gets easier, or safer, once ${it} ${many ? "are" : "is"} ${moved[1]}?`;
+    if (moved && !negated) {
+      // "should be put at the top, i.e. …": where it goes is part of the change.
+      const where = (what.split(/\s*(?:,|\bi\.e\.?|\be\.g\.?)/)[0] ?? "").trim();
+      const done = words(where) <= MAX_OBJECT_WORDS && !looksLikeStatement(where) ? where : moved[1];
+      return `what gets easier, or safer, once ${it} ${many ? "are" : "is"} ${done}?`;
+    }
     if (words(what) > MAX_OBJECT_WORDS || (looksLikeStatement(what) && what.length > 40))
       return `what goes wrong if ${it} ${many ? "stay" : "stays"} as ${many ? "they are" : "it is"}?`;
     return `what goes wrong if ${it} ${negated ? (many ? "are" : "is") : many ? "aren't" : "isn't"} ${codeLike(what)}?`;
@@ -485,12 +524,18 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
 }
 
 function plural(text: string): boolean {
-  return /\b(?:they|them|these|those|all|both)\b|\band\b|\bare\b/i.test(text);
+  if (/\b(?:they|them|these|those|all|both)\b|\band\b|\bare\b/i.test(text)) return true;
+  // "the wildcards", "white spaces": a plain lower-case word ending in -s (not -ss, -us, -is: "class", "status", "this").
+  const head = /(?:^|\s)(?:the |some |any |more )?([a-z]{3,})$/.exec(text.trim())?.[1] ?? "";
+  return (
+    /[^sui]s$/.test(head) && !/^(?:does|was|has|its|yes|news|series|always|perhaps|sometimes)$/.test(head)
+  );
 }
 
 /** What a question names: the comment's own words when short, else "this"; code keeps its backticks. */
 function object(phrase: string): string {
   const cut = phrase
+    .replace(/,.*$/s, "")
     .replace(/\s+(?:e\.g\.?|i\.e\.?|ex:|for example)(?:\s.*|:.*)?$/i, "")
     .replace(
       /\s+\b(?:here|there|instead|as well|too|please|for now|again|also|then|now|everywhere|below|above)\b.*$/i,
@@ -543,7 +588,10 @@ function article(phrase: string): string {
 function calm(sentence: string): string {
   return (
     sentence
-      .replace(/\b[A-Z][A-Z']{2,}\b/g, (word) => (ACRONYMS.has(word) ? word : word.toLowerCase()))
+      // Quoted text is the code's or a message's own ("should be "END: …""): only the reviewer's words are calmed.
+      .replace(/("[^"]*"|`[^`]*`|'[^']*')|\b([A-Z][A-Z']{2,})\b/g, (match, quoted: string | undefined) =>
+        quoted !== undefined || ACRONYMS.has(match) ? match : match.toLowerCase(),
+      )
       .replace(/([!?])[!?]+/g, "$1")
       // Condescending asides ("…, obviously.") carry no request: the rewrite drops them.
       .replace(/,?\s*\b(?:obviously|clearly|of course|duh)\b,?\s*(?=[.!?]?$)/i, "")
@@ -568,7 +616,7 @@ function withObject(request: string): string {
 function lowerSubject(subject: string): string {
   // "Here should be X" has no subject: it is about "this".
   if (/^(?:here|there)$/i.test(subject)) return "this";
-  return /^(?:The|This|That|These|Those|It|Its|Our|Your|All)\b/.test(subject) ? lowerFirst(subject) : subject;
+  return lowerFirst(subject);
 }
 
 function words(text: string): number {

@@ -157,6 +157,59 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
     expect(rewrite(prose)).toBe(expected);
   });
 
+  // Misreadings two readers would not post (test/analysis/README.md, "Suggestions"), paraphrased.
+  it.each([
+    [
+      "Please also drop the wildcards.",
+      "Could we drop the wildcards? Add the why: what goes wrong, or gets confusing, if the wildcards stay?",
+    ],
+    [
+      "Need to kill off &mux_regs here.",
+      "Could we kill off &mux_regs here? Add the why: what goes wrong, or gets confusing, if &mux_regs stays?",
+    ],
+    [
+      "I would be great if you remove the backslash here.",
+      "Could we remove the backslash here? Add the why: what goes wrong, or gets confusing, if the backslash stays?",
+    ],
+    ["Just to be picky, there is an extra newline here.", "nit: there is an extra newline here"],
+    ["Probably should remove this white-space.", "nit: remove this white-space"],
+    [
+      "the !url.empty() part is redundant now and should be removed",
+      "Add the why: what makes the !url.empty() part unnecessary now (unused, or done elsewhere)?",
+    ],
+    [
+      "These default values should be put at the top.",
+      "Should these default values be put at the top? Add the why: what gets easier, or safer, once these default values are put at the top?",
+    ],
+    [
+      'Should be "END: Run setup."',
+      'Should this be "END: Run setup."? Add the why: what goes wrong if it isn\'t "END: Run setup."?',
+    ],
+    [
+      "This should be\n\n  force = body.get('force', True)",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
+    ["Can we remove the `die` here?", "Add the why: what goes wrong, or gets confusing, if the `die` stays?"],
+    [
+      "Maybe initialise this member to a sentinel?",
+      "Add the why: what would that change give us? One clause of it turns the question into a suggestion.",
+    ],
+    [
+      "why not place this in the loop over dirty bits?",
+      "Add the why: what would that change give us? One clause of it turns the question into a suggestion.",
+    ],
+    [
+      "I believe that CopyFailed should be raised here",
+      "Should CopyFailed be raised here? Add the why: what goes wrong if CopyFailed isn't raised here?",
+    ],
+    [
+      "retry yet by then -> already stopped",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
+  ])("%j → %j", (prose, expected) => {
+    expect(rewrite(prose)).toBe(expected);
+  });
+
   it("knows the generic lines, which name nothing of the comment", () => {
     expect(isGenericMissing(rewrite("strictly"))).toBe(true);
     expect(isGenericMissing("Add the why: what goes wrong if it stays as it is?")).toBe(true);

@@ -246,6 +246,27 @@ describe("decideNudge", () => {
     });
   });
 
+  it("counts a clarifying question and a ditto as corrections but names only the request", () => {
+    const question = correcting("Are these the v2 routes?");
+    const ditto = correcting("ditto");
+    const request = correcting("Remove the sleep.");
+    const decision = decideNudge(input([question, ditto, request]));
+    expect(decision.action).toBe("nudge");
+    if (decision.action !== "nudge") return;
+    expect(decision.tally.correcting).toBe(3);
+    expect(decision.content.couldTeachMore).toEqual([request]);
+  });
+
+  it("skips a review whose only corrections are questions: nothing to suggest", () => {
+    const decision = decideNudge(
+      input([correcting("Are these the v2 routes?"), correcting("When is this null?")]),
+    );
+    expect({ action: decision.action, reason: decision.reason }).toEqual({
+      action: "skip",
+      reason: "nothing-to-suggest",
+    });
+  });
+
   it("never credits a comment as teaching while flagging its wording", () => {
     const harshButTeaching = comment("Why would you loop twice?! Obviously a map.", {
       verdict: "teaching",

@@ -1,0 +1,45 @@
+// Whether a correction asks for a change a nudge can name (docs/architecture.md, "Coaching"). A correction still
+// counts in the teaching ratio either way; these are the ones a suggestion under it would read as silly:
+// - "question": it asks for information ("Are these v3 endpoints?", "is this a libvirt only change?"), not for a
+//   change: adding "the why" to a question the author has not answered yet is not advice anyone would post.
+// - "elsewhere": its reason is in another comment ("ditto", "same here", "as above", "according to the comment above").
+import { detectLabel } from "./detect-label.js";
+import { splitProse } from "./split-prose.js";
+import { splitSentences } from "./split-sentences.js";
+
+export type NotNamedReason = "question" | "elsewhere";
+
+const ELSEWHERE =
+  /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|also here|as above|see (?:above|below|my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
+
+// An aside before the question ("Dumb question:", "Just a sanity check,") says nothing about what it asks.
+const ASIDE =
+  /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious)\s*(?:but|[:,.-])\s*)+/i;
+// Said to be a question, a "why" asks for an explanation rather than doubting the change.
+const CURIOUS_WHY = /^why\b/i;
+// A question asking for information opens with a question word or an auxiliary: "Are these v3 endpoints?".
+const ASKS_INFORMATION =
+  /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which)\b/i;
+// Anything that proposes a change or doubts the code makes it a request in question form ("Should this be X?",
+// "want to make this lazy?", "why not Y?", "is this needed?", "`a` -> `b`?"): it stays a candidate, and the nudge's
+// why-question fits it.
+const PROPOSES_OR_DOUBTS =
+  /\b(?:should(?:n't)?|must|could|can(?:'t)?|would you|want to|need(?:s|ed)? to|do we (?:really |still )?need|does (?:this|it|that) (?:really |still )?need|instead|rather|better|simpler|cleaner|prefer\w*|why|useless|unused|unnecessary|redundant|needed|necessary|required|remove\w*|rename\w*|move\w*|use|using|consider|what about|what if|how about)\b|->|=>/i;
+
+export function notNamedBecause(body: string): NotNamedReason | undefined {
+  const parts = splitProse(body);
+  const prose = detectLabel(parts.prose).rest.trim();
+  if (ELSEWHERE.test(prose)) return "elsewhere";
+  if (parts.suggestions.length > 0) return undefined;
+  const sentences = splitSentences(prose)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length === 0) return undefined;
+  if (!sentences.every((s) => /\?\W*$/.test(s))) return undefined;
+  const asked = sentences.map((s) => s.replace(ASIDE, ""));
+  const aside = asked.some((s, i) => s !== sentences[i]);
+  const informative = (s: string) => ASKS_INFORMATION.test(s) || (aside && CURIOUS_WHY.test(s));
+  const proposes = (s: string) => PROPOSES_OR_DOUBTS.test(aside ? s.replace(CURIOUS_WHY, "") : s);
+  if (asked.some(proposes)) return undefined;
+  return asked.every(informative) ? "question" : undefined;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "@jest/globals";
+import { notNamedBecause } from "../../src/analysis/names-a-change.js";
+
+// Paraphrases of the kinds of comments found in the labeled corpus (its texts stay out of the repository).
+describe("notNamedBecause: corrections a nudge does not name", () => {
+  it.each([
+    "Are these the v2 routes?",
+    "is this a Linux-only fix?",
+    "Quick question: what's the 5000 for?",
+    "Silly question: why does this flag imply caching? Is that true for the other backends?",
+    "When is `conn` null here? Are retries passed in?",
+  ])("a question asking for information: %s", (body) => {
+    expect(notNamedBecause(body)).toBe("question");
+  });
+
+  it.each([
+    "ditto",
+    "Ditto re raw pointers.",
+    "Same here, use `settings.override`.",
+    "same as above: these docs add nothing",
+    "As above, we can drop `tmp`.",
+    "See my previous comment.",
+    "According to the comment above, every `client` should become `self._client`.",
+    "nit: ditto `Color::red`",
+  ])("a reason given in another comment: %s", (body) => {
+    expect(notNamedBecause(body)).toBe("elsewhere");
+  });
+
+  it.each([
+    "Rename this to `retryCount`.",
+    "Should this be `BytesIO`?",
+    "Can we make this a frozenset?",
+    "Maybe initialise this field to a sentinel?",
+    "why not call `get_helper` directly?",
+    "Why?",
+    "Is this needed?",
+    "Do we really need a factory here?",
+    "useless?",
+    "`os.kill`?",
+    "Is `NotFound` better here than `ServerError`?",
+    "Want to make this lazy?",
+    "`a` -> `b`?",
+    "What is this? Remove it.",
+    "Are these v2 routes?\n```suggestion\nroutes_v3\n```",
+  ])("a request, a doubt or a proposal stays a candidate: %s", (body) => {
+    expect(notNamedBecause(body)).toBeUndefined();
+  });
+});
