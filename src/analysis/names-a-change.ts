@@ -14,7 +14,7 @@ const ELSEWHERE =
 
 // An aside before the question ("Dumb question:", "Just a sanity check,") says nothing about what it asks.
 const ASIDE =
-  /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious)\s*(?:but|[:,.-])\s*)+/i;
+  /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|(?:it )?(?:might|may|could) be a (?:stupid|dumb|silly|naive) (?:question|q)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious)\s*(?:,?\s*but\b|[:,.-])\s*)+/i;
 // Said to be a question, a "why" asks for an explanation rather than doubting the change.
 const CURIOUS_WHY = /^why\b/i;
 // A question asking for information opens with a question word or an auxiliary: "Are these v3 endpoints?".
@@ -41,5 +41,7 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
   const informative = (s: string) => ASKS_INFORMATION.test(s) || (aside && CURIOUS_WHY.test(s));
   const proposes = (s: string) => PROPOSES_OR_DOUBTS.test(aside ? s.replace(CURIOUS_WHY, "") : s);
   if (asked.some(proposes)) return undefined;
-  return asked.every(informative) ? "question" : undefined;
+  // A short fragment after the question ("Dhcp server or..?") offers answers to it.
+  const fragment = (s: string, i: number) => i > 0 && s.split(/\s+/).length <= 3;
+  return asked.every((s, i) => informative(s) || fragment(s, i)) ? "question" : undefined;
 }

@@ -22,7 +22,7 @@ const EXTRA_VERBS =
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
@@ -49,7 +49,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^s\/[^/\s]+\/[^/]*\/?$|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used)\b/i;
 const WRONG =
@@ -70,7 +70,7 @@ const CHANGE_QUESTION =
   "what would that change give us? One clause of it turns the question into a suggestion.";
 // A change proposed as a question: "Maybe initialize this member to a dummy value?", "`__metaclass__ = ABCMeta`?".
 const PROPOSAL_QUESTION =
-  /^(?:[\w.-]+@,?\s+)?(?:maybe|perhaps|may be|should(?:n't)?|can|could|would|shall|not worth|isn't it|wouldn't it|is it (?:better|worth|possible)|how about|what about|what if|any reason not|do (?:we|you) want)\b|^(?!(?:is|are|was|were|am|does|do|did|has|have|had|will|what|how|where|when|who|which)\b)[a-z]+\s+(?:this|that|it|these|those|the|a|an)\b|\binstead\b|\bbetter\b|\b(?:we|you) (?:probably )?(?:should|could|can|need to)\b|\b(?:could|can|would) you\b|->|=|^\S+$/i;
+  /^(?:[\w.-]+@,?\s+)?(?:maybe|perhaps|may be|should(?:n't)?|can|could|would|shall|not worth|isn't it|wouldn't it|is it (?:better|worth|possible)|how about|what about|what if|any reason not|do (?:we|you) want)\b|^(?!(?:is|are|was|were|am|does|do|did|has|have|had|will|what|how|where|when|who|which)\b)[a-z]+\s+(?:this|that|it|these|those|the|a|an)\b|^(?!(?:is|are|was|were|am|does|do|did|has|have|had|will|what|how|where|when|who|which|why)\b)\S+(?:\s+\S+){0,2}$|\binstead\b|\bbetter\b|\b(?:we|you) (?:probably )?(?:should|could|can|need to)\b|\b(?:could|can|would) you\b|->|=|^\S+$/i;
 const NO_CONTENT =
   /^\W*(?:why|hmm+|hm+|meh|huh|eh|uh+|ugh+|no|nope|like this|please|pls|this|same|same here|ditto|again|here)?\W*$/i;
 const APPROVAL =
@@ -503,6 +503,8 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
   const it = /^(?:this|that|it|here|there)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
   if (be?.[1]) {
+    // "should be -s B105, B106, B107": a list has no one thing to name.
+    if (/^[^,]+,\s*[^\s,]+\s*(?:,|$)/.test(be[1])) return "what goes wrong if it stays as it is?";
     const what = (be[1].split(",")[0] ?? "").replace(/[.!:;,\s]+$/, "");
     if (/^(?:removed|deleted|dropped)$/i.test(what) && !negated)
       return `what goes wrong, or gets confusing, if ${it} ${many ? "stay" : "stays"}?`;

@@ -9,6 +9,8 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "Quick question: what's the 5000 for?",
     "Silly question: why does this flag imply caching? Is that true for the other backends?",
     "When is `conn` null here? Are retries passed in?",
+    "might be a silly question, but why does this differ from the cleanup helper?",
+    "Probably a dumb question but what is the gateway address? The router or..?",
   ])("a question asking for information: %s", (body) => {
     expect(notNamedBecause(body)).toBe("question");
   });

@@ -202,6 +202,13 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
       "I believe that CopyFailed should be raised here",
       "Should CopyFailed be raised here? Add the why: what goes wrong if CopyFailed isn't raised here?",
     ],
+    ["s/recieve/receive/. Also its -> it's.", "nit: s/recieve/receive/"],
+    ["Is it possible to remove these blank lines?", "nit: remove these blank lines"],
+    [
+      "lazy init `client`?",
+      "Add the why: what would that change give us? One clause of it turns the question into a suggestion.",
+    ],
+    ["should be -x B101, B102, B103", "Add the why: what goes wrong if it stays as it is?"],
     [
       "retry yet by then -> already stopped",
       "Add the why: one sentence on what this version fixes, or what it makes easier.",
