@@ -21,6 +21,8 @@ export interface CoachingOptions {
   secondOpinion?: SecondOpinionPorts;
   /** Told every coaching evaluation's outcome (the server counts them in /metrics). */
   observer?: CoachingObserver;
+  /** How long a claim on a review's nudge outlives a holder that died (default 30 s). */
+  nudgeLeaseMs?: number;
 }
 
 export interface AppDeps extends RecordDeps {
@@ -45,6 +47,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
         settleMs: deps.coaching?.settleMs ?? DEFAULT_SETTLE_MS,
         ...(deps.coaching?.secondOpinion ? { secondOpinion: deps.coaching.secondOpinion } : {}),
         ...(deps.coaching?.observer ? { observer: deps.coaching.observer } : {}),
+        ...(deps.coaching?.nudgeLeaseMs !== undefined ? { nudgeLeaseMs: deps.coaching.nudgeLeaseMs } : {}),
       },
       {
         ...(deps.jobRetryDelaySeconds !== undefined ? { retryDelaySeconds: deps.jobRetryDelaySeconds } : {}),

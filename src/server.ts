@@ -62,6 +62,8 @@ export interface ServerOptions {
   jobs?: { pollIntervalMs?: number; leaseSeconds?: number; retryDelaySeconds?: number };
   /** Settle delay before re-evaluating a review after comment or edit deliveries (default 15 s). */
   settleMs?: number;
+  /** How long a claim on a review's nudge outlives a holder that died (default 30 s; the kill -9 tests shorten it). */
+  nudgeLeaseMs?: number;
   /**
    * How long a repository's loaded config is used before GitHub is asked again (default 60 s; 0 reads it on every
    * event). A change to the file applies within this time.
@@ -206,6 +208,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       onboarding: { ...options.onboarding, mode: env.ONBOARDING },
       coaching: {
         ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
+        ...(options.nudgeLeaseMs !== undefined ? { nudgeLeaseMs: options.nudgeLeaseMs } : {}),
         ...(secondOpinion ? { secondOpinion } : {}),
         observer: observeCoaching(metrics),
       },

@@ -91,7 +91,7 @@ export async function startAppStack(options: AppStackOptions = {}): Promise<AppS
   // Quick jobs and a short settle delay: a demo or test need not wait GitHub-scale seconds.
   const serverOptions: ServerOptions = {
     jobs: { pollIntervalMs: 20, retryDelaySeconds: 0.2 },
-    settleMs: 1000,
+    settleMs: 500,
     ...options.server,
   };
   if (options.log) serverOptions.log = options.log;
@@ -130,7 +130,7 @@ export async function startAppStack(options: AppStackOptions = {}): Promise<AppS
       if (deliverOptions.settle ?? !burst) await stack.settle();
       return answer;
     },
-    async settle({ quietMs = 200, timeoutMs = 15_000 } = {}) {
+    async settle({ quietMs = 100, timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       // Jobs cause GitHub calls and GitHub calls may be retried as jobs: settle until both agree.
       for (;;) {

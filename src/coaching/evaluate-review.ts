@@ -38,6 +38,8 @@ export interface EvaluateDeps {
   secondOpinion?: SecondOpinionPorts;
   /** Told each round's outcome under the lease with the nudge's mode (metrics). Must not throw. */
   observer?: CoachingObserver;
+  /** How long a claim on a review's nudge outlives a holder that died (default LEASE_MS, 30 s; tests shorten it). */
+  nudgeLeaseMs?: number;
 }
 
 export type CoachingObserver = (evaluation: { mode: string; outcome: string }) => void;
@@ -142,6 +144,7 @@ export async function evaluateReview(input: EvaluateInput, deps: EvaluateDeps): 
     // Wall-clock time, not the app clock: a lease is about whether a process is still alive, and an app clock
     // that is steered (tests, the demo) or skewed must not expire it under a living holder.
     new Date(),
+    deps.nudgeLeaseMs,
   );
   if (!claim.acquired) {
     log.debug({ review: key.reviewId }, "coaching: another delivery holds this review; it evaluates again");
@@ -181,7 +184,7 @@ export async function evaluateReview(input: EvaluateInput, deps: EvaluateDeps): 
       if (result.update) await saveNudge(db, key, result.update, deps.now());
       deps.observer?.({ mode: nudge.mode ?? coaching.mode, outcome: result.outcome });
       rounds.push({ ...current, result, mode: nudge.mode });
-      if (await releaseNudge(db, key, new Date())) break;
+      if (await releaseNudge(db, key, new Date(), deps.nudgeLeaseMs)) break;
       if (round === MAX_ROUNDS - 1) await abandonNudge(db, key);
     }
   } catch (error) {

@@ -32,6 +32,8 @@ export interface CoachDeps extends ConfigDeps {
   onBusy?: (reviewKey: string) => Promise<void>;
   /** Told each coaching outcome with its mode (metrics). */
   observer?: CoachingObserver;
+  /** How long a claim on a review's nudge outlives a holder that died (default 30 s). */
+  nudgeLeaseMs?: number;
 }
 
 type Trigger = { when: "now" | "settle"; reviewId: number };

@@ -110,9 +110,14 @@ export type AcquireResult =
   /** Someone else holds the lease; the row is marked dirty so they evaluate again. */
   | { acquired: false };
 
-export async function acquireNudge(db: Db, nudge: NewNudge, now: Date): Promise<AcquireResult> {
+export async function acquireNudge(
+  db: Db,
+  nudge: NewNudge,
+  now: Date,
+  leaseMs = LEASE_MS,
+): Promise<AcquireResult> {
   const at = now.toISOString();
-  const until = new Date(now.getTime() + LEASE_MS).toISOString();
+  const until = new Date(now.getTime() + leaseMs).toISOString();
   // Two rounds: the holder may let go between our failed take-over and our dirty mark.
   for (let round = 0; round < 2; round++) {
     const inserted = await db
@@ -170,7 +175,7 @@ export async function acquireNudge(db: Db, nudge: NewNudge, now: Date): Promise<
  * Lets go of the lease unless another evaluation marked the row dirty meanwhile. Returns false in that case:
  * the flag is cleared, the lease kept (and extended), and the caller must evaluate once more.
  */
-export async function releaseNudge(db: Db, key: NudgeKey, now: Date): Promise<boolean> {
+export async function releaseNudge(db: Db, key: NudgeKey, now: Date, leaseMs = LEASE_MS): Promise<boolean> {
   const released = await db
     .updateTable("nudges")
     .set({ lease_until: null })
@@ -181,7 +186,7 @@ export async function releaseNudge(db: Db, key: NudgeKey, now: Date): Promise<bo
   if (Number(released.numUpdatedRows) > 0) return true;
   await db
     .updateTable("nudges")
-    .set({ dirty: 0, lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
+    .set({ dirty: 0, lease_until: new Date(now.getTime() + leaseMs).toISOString() })
     .where("repo_full_name", "=", key.repoFullName)
     .where("review_id", "=", key.reviewId)
     .execute();

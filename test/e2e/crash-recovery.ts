@@ -185,6 +185,8 @@ export function describeCrashRecovery(mode: "before" | "after"): void {
           LOG_LEVEL: "warn",
           // Long enough that the held job is still active (its lease unexpired) when it is killed, on a loaded machine.
           TEST_JOB_LEASE_SECONDS: "5",
+          // Longer than the job's lease and the hold before the kill, so it never expires under the living holder.
+          TEST_NUDGE_LEASE_SECONDS: "10",
         };
 
         const first = await spawnServer(env);
@@ -207,7 +209,7 @@ export function describeCrashRecovery(mode: "before" | "after"): void {
         await kill9(first);
         const second = await spawnServer(env);
 
-        // The dead process held the review's nudge lease (30 s): the re-run is retried until it has expired.
+        // The dead process held the review's nudge lease (10 s here): the re-run is retried until it has expired.
         expect(await settle(file, 100_000)).toBe(true);
         // The store agrees with GitHub: the review's nudge is recorded as shown, not left pending by the dead process.
         expect(readStore(file).nudges.map((n) => [n.review_id, n.status])).toEqual([[770001, "posted"]]);
