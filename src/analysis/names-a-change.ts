@@ -1,8 +1,9 @@
 // Whether a correction asks for a change a nudge can name (docs/architecture.md, "Coaching"). A correction still
 // counts in the teaching ratio either way; these are the ones a suggestion under it would read as silly:
-// - "question": it asks for information ("Are these v3 endpoints?", "is this a libvirt only change?"), not for a
-//   change: adding "the why" to a question the author has not answered yet is not advice anyone would post.
+// - "question": every sentence is a question and none proposes a change or doubts the code ("Are these v3
+//   endpoints?", "is this a libvirt only change?", "this seems to have gone missing?"): adding "the why" to a question the author has not answered yet is not advice anyone would post.
 // - "elsewhere": its reason is in another comment ("ditto", "same here", "as above", "according to the comment above").
+import { REQUEST_VERBS } from "./correcting-signals.js";
 import { detectLabel } from "./detect-label.js";
 import { splitProse } from "./split-prose.js";
 import { splitSentences } from "./split-sentences.js";
@@ -24,7 +25,9 @@ const ASKS_INFORMATION =
 // "want to make this lazy?", "why not Y?", "is this needed?", "`a` -> `b`?"): it stays a candidate, and the nudge's
 // why-question fits it.
 const PROPOSES_OR_DOUBTS =
-  /\b(?:should(?:n't)?|must|could|can(?:'t)?|would you|want to|need(?:s|ed)? to|do we (?:really |still )?need|does (?:this|it|that) (?:really |still )?need|instead|rather|better|simpler|cleaner|prefer\w*|why|useless|unused|unnecessary|redundant|needed|necessary|required|remove\w*|rename\w*|move\w*|use|using|consider|what about|what if|how about)\b|->|=>/i;
+  /\b(?:should(?:n't)?|must|could|can(?:'t)?|would you|want to|need(?:s|ed)? to|do we (?:really |still )?need|does (?:this|it|that) (?:really |still )?need|instead|rather|better|simpler|cleaner|prefer\w*|why|useless|unused|unnecessary|redundant|needed|necessary|required|remove\w*|rename\w*|move\w*|use|using|consider|what about|what if|how about|maybe|perhaps|may be|shall we|let's|please|pls)\b|->|=>/i;
+// A question that opens with a request verb proposes it: "Ignore malformed entries?", "make this lazy?".
+const OPENS_WITH_REQUEST = new RegExp(`^\\W*(?:${REQUEST_VERBS})\\b`, "i");
 
 export function notNamedBecause(body: string): NotNamedReason | undefined {
   const parts = splitProse(body);
@@ -39,9 +42,14 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
   const asked = sentences.map((s) => s.replace(ASIDE, ""));
   const aside = asked.some((s, i) => s !== sentences[i]);
   const informative = (s: string) => ASKS_INFORMATION.test(s) || (aside && CURIOUS_WHY.test(s));
-  const proposes = (s: string) => PROPOSES_OR_DOUBTS.test(aside ? s.replace(CURIOUS_WHY, "") : s);
+  const proposes = (s: string) =>
+    PROPOSES_OR_DOUBTS.test(aside ? s.replace(CURIOUS_WHY, "") : s) || OPENS_WITH_REQUEST.test(s);
   if (asked.some(proposes)) return undefined;
-  // A short fragment after the question ("Dhcp server or..?") offers answers to it.
-  const fragment = (s: string, i: number) => i > 0 && s.split(/\s+/).length <= 3;
-  return asked.every((s, i) => informative(s) || fragment(s, i)) ? "question" : undefined;
+  // "lazy init `client`?", "`Foo.bar`?": a name or a few words asked alone propose them. A short fragment after a
+  // question ("Dhcp server or..?") only offers answers to it.
+  const [first = ""] = asked;
+  if (first.split(/\s+/).length <= 3 && !informative(first)) return undefined;
+  // Any other question that neither proposes a change nor doubts the code asks for information ("seems to have
+  // gone missing?", "and the PID within the system UID?").
+  return "question";
 }

@@ -22,7 +22,7 @@ const EXTRA_VERBS =
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
@@ -36,12 +36,12 @@ const QUESTION_SHOULD =
 const QUESTION_NEED = /^(?:don'?t|do|doesn'?t|does)\s+(?:we|you|it|this)\s+(?:also\s+)?need\s+(.+)$/i;
 const WHY_NOT = /^why (?:not|aren't you|don't you|don't we|not just)\s+(?:using\s+|use\s+)?(.+)$/i;
 const CODE_ONLY =
-  /^[^\p{L}]*$|^(?:[\w.$:>-]+\s*(?:=|\+=|==|!=|->|\(|\[)|#|\/\/|\/\*|\*|[{}]|(?:def|class|return|if|for|while|static|public|private|import|from|const|let|var|int|void|self\.)\b)/iu;
+  /^[^\p{L}]*$|^(?:[\w.$:>-]+(?:\s*(?:=|\+=|==|!=|->)|[([])|#|\/\/|\/\*|\*|[{}]|(?:def|class|return|if|for|while|static|public|private|import|from|const|let|var|int|void|self\.)\b)/iu;
 const NEEDS =
   /^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
 const INSTEAD = /^(.+?)\s+instead of\s+(.+)$/i;
 const PROPOSAL =
-  /\S\s+-+>\s+\S|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
+  /\S\s+-+>\s+\S|^how about(?: just)?\s*:|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
 const BETTER =
   /^([^,]+?)\s+(?:is|are|would be|seems|looks)\s+(?:much |a bit |)(?:more appropriate|better|preferable|cleaner|simpler|safer|nicer|more readable|more idiomatic)(?:\s+here)?$/i;
 const GO_AWAY =
@@ -49,16 +49,16 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^s\/[^/\s]+\/[^/]*\/?$|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^s\/[^/\s]+\/[^/]*\/?$|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
-  /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used)\b/i;
+  /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
   /^(?:(?:this|that|it|the [\w`]+(?: [\w`]+)?)(?:'s| is| looks| seems)\s+)?(?:wrong|incorrect|not (?:right|correct)|broken|off)\b/i;
 const UNCLEAR =
   /^(?:(?:this|that|it|the [\w`]+(?: [\w`]+)?)(?:'s| is| looks| seems| reads)\s+)?(?:(?:a bit|very|quite|rather|really)\s+)?(?:confusing|unclear|misleading|hard to (?:read|follow|understand)|odd|weird|strange|surprising)\b/i;
 const INCOMPLETE = /\b(?:unfinished|incomplete|half[- ]done|not finished|not complete|truncated)\b/i;
 const UNNEEDED_ANYWHERE =
-  /\b(?:is|are|seems?|looks?|now)\s+(?:now\s+|also\s+|probably\s+|a (?:bit|little)\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|not required|not used)\b|^(?:nit:?\s+)?(?:useless|unused|redundant|unnecessary)\b/i;
+  /\b(?:is|are|seems?|looks?|now)\s+(?:now\s+|also\s+|probably\s+|a (?:bit|little)\s+|(?:terribly|completely|totally|really|quite|entirely)\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|not required|not used|not useful)\b|^(?:nit:?\s+)?(?:useless|unused|redundant|unnecessary)\b/i;
 const NOUN_ONLY =
   /^(?:a |an |the |more |some )?(?:unit |missing )?(?:docstrings?|docs?|documentation|comments?|tests?|test cases?|type hints?|types?|logging|log messages?|release notes?|reno|changelog|license header|copyright header|assertions?|validation|error handling)$/i;
 const NAMING = /\b(?:bad|poor|confusing|misleading|wrong|unclear)\s+(?:naming|names?|variable names?)\b/i;
@@ -169,7 +169,10 @@ function draft(input: RewriteInput): string {
   if (!request)
     return input.harsh ? whatIsMissing(input.prose, input) : nothingToKeep(input.hasSuggestionBlock);
   const request_ = core(request);
-  const missing = `${MISSING_PREFIX} ${whyQuestion(request_)}`;
+  // "Useless comment. Delete please.": the verdict sentence, not the bare "delete", says what the why is about.
+  const unneeded = substantive.map(core).find((c) => UNNEEDED_ANYWHERE.test(c));
+  const asked = whyQuestion(request_);
+  const missing = `${MISSING_PREFIX} ${GENERIC_QUESTIONS.includes(asked) && unneeded ? whyQuestion(unneeded) : asked}`;
   const mechanical = MECHANICAL.test(request_) && words(request_) <= 12;
   // A typo or a blank line needs no why: marking it as a nit tells the author it is minor.
   if (mechanical && substantive.length === 1) return nit(request_);
@@ -262,7 +265,8 @@ function rewrite(request: string): string | undefined {
   if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
   if (IMPERATIVE.test(request)) {
     if (looksLikeStatement(request)) return undefined;
-    return `Could we ${withObject(lowerFirst(request))}?`;
+    // "kill this", "nuke it": slang a reviewer may write, but the rewrite says what it means.
+    return `Could we ${withObject(lowerFirst(request).replace(/^(?:kill off|kill|nuke)\b/i, "remove"))}?`;
   }
   const dont = DONT.exec(request);
   if (dont?.[1]) {
@@ -296,6 +300,7 @@ export function whyQuestion(request: string): string {
   // A line of code as the whole remark is a proposed version: the why is what it fixes.
   if (
     !request.endsWith("?") &&
+    !UNNEEDED_ANYWHERE.test(text) &&
     (CODE_ONLY.test(text) || looksLikeStatement(text.split(/\s+/).slice(0, 3).join(" ")))
   )
     return "one sentence on what this version fixes, or what it makes easier.";
@@ -309,6 +314,10 @@ export function whyQuestion(request: string): string {
       return CHANGE_QUESTION;
     if (whyNot?.[1] && words(whyNot[1]) <= MAX_OBJECT_WORDS)
       return `what would ${object(whyNot[1])} give us? One clause of it turns the question into a suggestion.`;
+    // "why not just send it in here, and …", "why can't X be called here?": a proposal, not a doubt.
+    if (whyNot?.[1] || /^why\b.*\b(?:can't|cannot|couldn't|can not)\b/i.test(text)) return CHANGE_QUESTION;
+    if (/^(?:is there )?any reason\b/i.test(text))
+      return "what would you expect instead? Saying so makes the question read as curiosity, not doubt.";
     const need = QUESTION_NEED.exec(text);
     if (need?.[1]) return `what goes wrong without ${object(need[1])}?`;
     // "Can we remove the 'die' here?" reaches here as "remove the 'die' here?": a request asked as a question.
@@ -337,7 +346,7 @@ export function whyQuestion(request: string): string {
   // "the x part is redundant now and should be removed": the subject is "the x part".
   const gone = goAway?.[1]?.replace(/\s+(?:is|are|seems?|looks?)\s+.*$/i, "");
   if (gone && words(gone) <= MAX_OBJECT_WORDS)
-    return `what makes ${object(lowerSubject(gone))} unnecessary now (unused, or done elsewhere)?`;
+    return `what makes ${asObject(object(lowerSubject(gone)))} unnecessary now (unused, or done elsewhere)?`;
   const missed = MISSED.exec(text);
   if (missed?.[1]) return addQuestion(missed[1]);
   const dont = DONT.exec(text);
@@ -346,8 +355,11 @@ export function whyQuestion(request: string): string {
     if (/^do (?:this|that|it)$/i.test(what)) return "what goes wrong with it as it is?";
     return `what goes wrong if we ${withObject(lowerFirst(shorten(what)))}?`;
   }
-  if (UNNEEDED_ANYWHERE.test(text))
-    return `what makes ${plural(text) ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
+  if (UNNEEDED_ANYWHERE.test(text)) {
+    const verb = /\b(is|are)\b/i.exec(text)?.[1]?.toLowerCase();
+    const many = verb ? verb === "are" : plural(text);
+    return `what makes ${many ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
+  }
   const verbMatch = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(text);
   if (verbMatch?.[1]) return imperativeQuestion(verbMatch[1].toLowerCase(), verbMatch[2] ?? "");
   const should = SHOULD.exec(text);
@@ -400,7 +412,10 @@ function imperativeQuestion(verb: string, rest: string): string {
       const instead = INSTEAD.exec(rest);
       if (instead?.[1] && instead[2])
         return `what does ${object(instead[1])} give us over ${object(instead[2])} here?`;
-      return `what does ${object(rest.replace(/^to\s+/i, ""))} give us here that the current code doesn't?`;
+      {
+        const used = object(rest.replace(/^to\s+/i, ""));
+        return `what ${plural(used) ? "do" : "does"} ${used} give us here that the current code doesn't?`;
+      }
     }
     case "call":
     case "name": {
@@ -525,6 +540,9 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
   return `what goes wrong if ${it} ${negated ? (many ? "do" : "does") : many ? "don't" : "doesn't"}${verb}?`;
 }
 
+/** "they" after a verb: "what makes them unnecessary". */
+const asObject = (phrase: string): string => (phrase === "they" ? "them" : phrase);
+
 function plural(text: string): boolean {
   if (/\b(?:they|them|these|those|all|both)\b|\band\b|\bare\b/i.test(text)) return true;
   // "the wildcards", "white spaces": a plain lower-case word ending in -s (not -ss, -us, -is: "class", "status", "this").
@@ -538,6 +556,8 @@ function plural(text: string): boolean {
 function object(phrase: string): string {
   const cut = phrase
     .replace(/,.*$/s, "")
+    .replace(/\s+(?:it's|it is|that's|that is|which is|as it)\b.*$/i, "")
+    .replace(/\s+(?:entirely|completely|altogether|for good)\b/gi, "")
     .replace(/\s+(?:e\.g\.?|i\.e\.?|ex:|for example)(?:\s.*|:.*)?$/i, "")
     .replace(
       /\s+\b(?:here|there|instead|as well|too|please|for now|again|also|then|now|everywhere|below|above)\b.*$/i,

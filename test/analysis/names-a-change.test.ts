@@ -9,6 +9,7 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "Quick question: what's the 5000 for?",
     "Silly question: why does this flag imply caching? Is that true for the other backends?",
     "When is `conn` null here? Are retries passed in?",
+    "the mirror seems to have gone missing?",
     "might be a silly question, but why does this differ from the cleanup helper?",
     "Probably a dumb question but what is the gateway address? The router or..?",
   ])("a question asking for information: %s", (body) => {
@@ -41,6 +42,8 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "`os.kill`?",
     "Is `NotFound` better here than `ServerError`?",
     "Want to make this lazy?",
+    "Ignore malformed entries?",
+    "lazy init `client`?",
     "`a` -> `b`?",
     "What is this? Remove it.",
     "Are these v2 routes?\n```suggestion\nroutes_v3\n```",

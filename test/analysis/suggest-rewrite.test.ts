@@ -165,7 +165,7 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
     ],
     [
       "Need to kill off &mux_regs here.",
-      "Could we kill off &mux_regs here? Add the why: what goes wrong, or gets confusing, if &mux_regs stays?",
+      "Could we remove &mux_regs here? Add the why: what goes wrong, or gets confusing, if &mux_regs stays?",
     ],
     [
       "I would be great if you remove the backslash here.",
@@ -203,6 +203,31 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
       "Should CopyFailed be raised here? Add the why: what goes wrong if CopyFailed isn't raised here?",
     ],
     ["s/recieve/receive/. Also its -> it's.", "nit: s/recieve/receive/"],
+    [
+      "kill `is_checked`!",
+      "Could we remove `is_checked`? Add the why: what goes wrong, or gets confusing, if `is_checked` stays?",
+    ],
+    [
+      "Useless comment. Delete please.",
+      "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
+    ],
+    [
+      "This enum looks terribly useless...",
+      "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
+    ],
+    [
+      "This backslash is unnecessary, and should be eliminated.",
+      "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
+    ],
+    [
+      "oops this should be removed",
+      "Should this be removed? Add the why: what makes it unnecessary now (unused, or done elsewhere)?",
+    ],
+    ["Still these 2 useless spaces", "nit: these 2 useless spaces"],
+    [
+      "You should backport [1] separately.",
+      "Add the why: what goes wrong if it stays as it is, and what would you do instead?",
+    ],
     ["Is it possible to remove these blank lines?", "nit: remove these blank lines"],
     [
       "lazy init `client`?",
