@@ -1,6 +1,7 @@
 // Prints a seeded sample of comments the corpus labels "correcting" and a nudge would name, with the suggestion
 // review-coach would show for each, for two readers to judge (test/analysis/README.md, "Suggestions"); with --shares, the shares they give.
-//   npx tsx scripts/corpus/suggestions-sample.ts [--size 120] [--seed 14] [--jsonl]
+//   npx tsx scripts/corpus/suggestions-sample.ts [--size 120] [--seed 14] [--exclude judgements.jsonl] [--jsonl]
+//   (--exclude leaves out the comments an earlier reading judged, so a new reading is of comments nobody tuned on)
 //   npx tsx scripts/corpus/suggestions-sample.ts --shares judgements-A.jsonl judgements-B.jsonl
 // The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
 import { readFileSync } from "node:fs";
@@ -58,14 +59,27 @@ export function sampleCorrecting(
   comments: readonly LabeledComment[],
   size: number,
   seed: number,
+  exclude: ReadonlySet<string> = new Set(),
 ): { sample: LabeledComment[]; correcting: number; named: number } {
   const correcting = comments.filter((c) => c.label === "correcting");
   const named = correcting.filter(wouldName);
   return {
-    sample: shuffled(named, seededRandom(seed)).slice(0, size),
+    sample: shuffled(named, seededRandom(seed))
+      .filter((c) => !exclude.has(c.id))
+      .slice(0, size),
     correcting: correcting.length,
     named: named.length,
   };
+}
+
+/** The ids of every `--exclude FILE` (judgement files: one {"id": …} per line). */
+function excluded(args: string[]): Set<string> {
+  const ids = new Set<string>();
+  args.forEach((arg, i) => {
+    const file = args[i + 1];
+    if (arg === "--exclude" && file) for (const row of readJudgements(file)) ids.add(row.id);
+  });
+  return ids;
 }
 
 function option(args: string[], name: string, fallback: number): number {
@@ -75,12 +89,16 @@ function option(args: string[], name: string, fallback: number): number {
   return value;
 }
 
+function readJudgements(file: string): { id: string; verdict: SuggestionVerdict }[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as { id: string; verdict: SuggestionVerdict });
+}
+
 function printShares(files: string[]): void {
   const readers = files.map((file) => {
-    const rows = readFileSync(file, "utf8")
-      .split("\n")
-      .filter((l) => l.trim() !== "")
-      .map((l) => JSON.parse(l) as { id: string; verdict: SuggestionVerdict });
+    const rows = readJudgements(file);
     for (const r of rows)
       if (!VERDICTS.includes(r.verdict)) throw new Error(`${file}: ${r.id} has verdict ${String(r.verdict)}`);
     return { file, byId: new Map(rows.map((r) => [r.id, r.verdict])) };
@@ -120,6 +138,7 @@ function main(args: string[]): void {
     corpus.comments,
     option(args, "--size", 120),
     option(args, "--seed", 14),
+    excluded(args),
   );
   const jsonl = args.includes("--jsonl");
   if (!jsonl)
