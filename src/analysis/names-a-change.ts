@@ -15,12 +15,15 @@ const ELSEWHERE =
 
 // An aside before the question ("Dumb question:", "Just a sanity check,") says nothing about what it asks.
 const ASIDE =
-  /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|(?:it )?(?:might|may|could) be a (?:stupid|dumb|silly|naive) (?:question|q)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious)\s*(?:,?\s*but\b|[:,.-])\s*)+/i;
+  /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|(?:it )?(?:might|may|could) be a (?:stupid|dumb|silly|naive) (?:question|q)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious|sorry(?: for)? (?:the|a|my) (?:dumb|stupid|silly|naive) question)\s*(?:,?\s*but\b|[:,.…-]+)\s*)+/i;
 // Said to be a question, a "why" asks for an explanation rather than doubting the change.
 const CURIOUS_WHY = /^why\b/i;
 // A question asking for information opens with a question word or an auxiliary: "Are these v3 endpoints?".
 const ASKS_INFORMATION =
-  /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which)\b/i;
+  /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which|(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b)\b/i;
+// Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
+const REMARK =
+  /^\W*(?:(?:that's|that is|this is|how) (?:very |really )?(?:interesting|nice|cool|neat|curious)|sorry|thanks|thank you|ok|okay|hmm+)\b|\b(?:ignorant|dumb question|stupid question|silly question)\b/i;
 // Anything that proposes a change or doubts the code makes it a request in question form ("Should this be X?",
 // "want to make this lazy?", "why not Y?", "is this needed?", "`a` -> `b`?"): it stays a candidate, and the nudge's
 // why-question fits it.
@@ -38,12 +41,15 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length === 0) return undefined;
-  if (!sentences.every((s) => /\?\W*$/.test(s))) return undefined;
-  const asked = sentences.map((s) => s.replace(ASIDE, ""));
-  const aside = asked.some((s, i) => s !== sentences[i]);
+  const questions = sentences.filter((s) => !REMARK.test(s) || /\?\W*$/.test(s));
+  if (questions.length === 0 || !questions.every((s) => /\?\W*$/.test(s))) return undefined;
+  const asked = questions.map((s) => s.replace(ASIDE, ""));
+  const aside = asked.some((s, i) => s !== questions[i]);
   const informative = (s: string) => ASKS_INFORMATION.test(s) || (aside && CURIOUS_WHY.test(s));
+  const explainPlease = /^(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b/i;
   const proposes = (s: string) =>
-    PROPOSES_OR_DOUBTS.test(aside ? s.replace(CURIOUS_WHY, "") : s) || OPENS_WITH_REQUEST.test(s);
+    !explainPlease.test(s) &&
+    (PROPOSES_OR_DOUBTS.test(aside ? s.replace(CURIOUS_WHY, "") : s) || OPENS_WITH_REQUEST.test(s));
   if (asked.some(proposes)) return undefined;
   // "lazy init `client`?", "`Foo.bar`?": a name or a few words asked alone propose them. A short fragment after a
   // question ("Dhcp server or..?") only offers answers to it.

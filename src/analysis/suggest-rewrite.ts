@@ -22,7 +22,7 @@ const EXTRA_VERBS =
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?|matter of taste:?|personally,?|again,?|(?:i )?recommend(?:ing)?|couldn't you|can't you|why don't you|i also think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
@@ -30,7 +30,7 @@ const SUBJECTLESS_SHOULD = /^(?:(?:should|must|needs? to|has to)\s+(not\s+)?|(?=
 const COULD =
   /^((?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()-]+(?: [\w`.()-]+)?))\s+(?:could|can|might)\s+(?:also\s+|just\s+)?(.+)$/i;
 const DISLIKE =
-  /\b(?:i (?:really |still )?(?:don't|do not) like|i (?:really |still )?dislike|i (?:still )?disagree|not a (?:big )?fan|i (?:really )?hate|i'm not (?:sure|convinced) (?:about|of)|i don't think (?:this|that|it) is)\b/i;
+  /\b(?:i (?:really |still )?(?:don't|do not) like|i (?:really |still )?dislike|i (?:still )?disagree|not a (?:big )?fan|i (?:really )?hate (?:this|that|it|these|those|the)\b|i'm not (?:sure|convinced) (?:about|of)|i don't think (?:this|that|it) is)\b/i;
 const QUESTION_SHOULD =
   /^(?:should(?:n't)?|must|do(?:n't)? (?:we|you) need to)\s+(?:this|that|it|we|you)\s+(?:not\s+)?(.+)$/i;
 const QUESTION_NEED = /^(?:don'?t|do|doesn'?t|does)\s+(?:we|you|it|this)\s+(?:also\s+)?need\s+(.+)$/i;
@@ -49,7 +49,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^s\/[^/\s]+\/[^/]*\/?$|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^s\/[^/\s]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|commas?|comas?)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -58,7 +58,7 @@ const UNCLEAR =
   /^(?:(?:this|that|it|the [\w`]+(?: [\w`]+)?)(?:'s| is| looks| seems| reads)\s+)?(?:(?:a bit|very|quite|rather|really)\s+)?(?:confusing|unclear|misleading|hard to (?:read|follow|understand)|odd|weird|strange|surprising)\b/i;
 const INCOMPLETE = /\b(?:unfinished|incomplete|half[- ]done|not finished|not complete|truncated)\b/i;
 const UNNEEDED_ANYWHERE =
-  /\b(?:is|are|seems?|looks?|now)\s+(?:now\s+|also\s+|probably\s+|a (?:bit|little)\s+|(?:terribly|completely|totally|really|quite|entirely)\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|not required|not used|not useful)\b|^(?:nit:?\s+)?(?:useless|unused|redundant|unnecessary)\b/i;
+  /^[^\s]+(?:\s+[^\s]+){0,3}\s+(?:unnecessary|useless|unused|redundant|not needed)\s*$|\b(?:is|are|be|seems?|looks?|now)\s+(?:now\s+|also\s+|probably\s+|a (?:bit|little)\s+|(?:terribly|completely|totally|really|quite|entirely)\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|not required|not used|not useful)\b|^(?:nit:?\s+)?(?:useless|unused|redundant|unnecessary)\b/i;
 const NOUN_ONLY =
   /^(?:a |an |the |more |some )?(?:unit |missing )?(?:docstrings?|docs?|documentation|comments?|tests?|test cases?|type hints?|types?|logging|log messages?|release notes?|reno|changelog|license header|copyright header|assertions?|validation|error handling)$/i;
 const NAMING = /\b(?:bad|poor|confusing|misleading|wrong|unclear)\s+(?:naming|names?|variable names?)\b/i;
@@ -173,11 +173,17 @@ function draft(input: RewriteInput): string {
   const unneeded = substantive.map(core).find((c) => UNNEEDED_ANYWHERE.test(c));
   const asked = whyQuestion(request_);
   const missing = `${MISSING_PREFIX} ${GENERIC_QUESTIONS.includes(asked) && unneeded ? whyQuestion(unneeded) : asked}`;
-  const mechanical = MECHANICAL.test(request_) && words(request_) <= 12;
+  // A question about the linter or a typo is still a question, not a formatting fix.
+  const asksOnly = (sentence: string) => sentence.trim().endsWith("?") && !IMPERATIVE.test(core(sentence));
+  const mechanical = MECHANICAL.test(request_) && words(request_) <= 12 && !asksOnly(request);
   // A typo or a blank line needs no why: marking it as a nit tells the author it is minor.
   if (mechanical && substantive.length === 1) return nit(request_);
+  if (substantive.length === 1 && isSpellingFix(request_)) return nit(request_.replace(/^typo:?\s*/i, ""));
   // "Unless the diff view lies, you left a double space here": the formatting clause is the request.
-  const formatting = substantive.map(core).find((c) => MECHANICAL.test(c) && words(c) <= 12);
+  const formatting = substantive
+    .filter((c) => !asksOnly(c))
+    .map(core)
+    .find((c) => MECHANICAL.test(c) && words(c) <= 12);
   if (formatting && words(substantive.join(" ")) <= 16) return nit(formatting);
   // "You can write: …", "something like: …": the comment proposes a version, and the question is about it.
   if (PROPOSAL.test(input.prose))
@@ -189,6 +195,30 @@ function draft(input: RewriteInput): string {
   const rewritten = rewrite(request_);
   if (!rewritten) return missing;
   return `${approval ? `${approval}. ` : ""}${rewritten} ${missing}`;
+}
+
+// "enable_security_gruop should be enable_security_group", "Irovic -> Ironic": one word for a near-identical one.
+const SPELLING_FIX =
+  /^(?:typo:?\s*)?["'`]?([\w.-]{3,})["'`]?\s+(?:should be|->|=>|→)\s+["'`]?([\w.-]{3,})["'`]?[.!]?$/i;
+
+function isSpellingFix(request: string): boolean {
+  const [, from, to] = SPELLING_FIX.exec(request) ?? [];
+  return from !== undefined && to !== undefined && from !== to && editDistance(from, to) <= 2;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[b.length] ?? 0;
 }
 
 function nit(request: string): string {
@@ -329,8 +359,14 @@ export function whyQuestion(request: string): string {
     const should = QUESTION_SHOULD.exec(text);
     if (should?.[1]) return shouldQuestion("it", /^\S+\s+\S+\s+not\b/i.test(text), should[1]);
     if (NEEDED_QUESTION.test(text)) return "what makes you doubt it is needed (unused, or done elsewhere)?";
+    // "Why store this as a bool, rather than using something like X?": the reviewer named what they expect.
+    const alternative = /\b(?:rather than|instead of)\s+(?:using\s+)?(?:something like\s+)?(.+)$/i.exec(text);
+    if (WHY_QUESTION.test(text) && alternative?.[1] && words(alternative[1]) <= MAX_OBJECT_WORDS)
+      return `what would ${object(alternative[1])} give us? One clause of it turns the question into a suggestion.`;
     if (WHY_QUESTION.test(text))
       return "what would you expect instead? Saying so makes the question read as curiosity, not doubt.";
+    if (UNNEEDED_ANYWHERE.test(text))
+      return `what makes ${plural(text.split(/\s+(?:is|are)\s+/)[0] ?? "") ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
     if (PROPOSAL_QUESTION.test(text)) return CHANGE_QUESTION;
     return "what prompted the question? Naming the case you have in mind tells the author what to check.";
   }
@@ -458,7 +494,7 @@ function imperativeQuestion(verb: string, rest: string): string {
     case "redo":
       return "what makes the current version hard to follow or change, and where would you start?";
     case "fix":
-      return `what goes wrong while ${thing} stays as it is?`;
+      return `what goes wrong while ${thing} ${thing === "they" || plural(thing) ? "stay as they are" : "stays as it is"}?`;
     case "cover":
       return `which input or case goes wrong if ${thing} isn't covered?`;
     case "inherit":
@@ -510,7 +546,8 @@ function addQuestion(what: string): string {
 function shouldQuestion(subject: string, negated: boolean, rest: string): string {
   if (/^be\s*:(?![\w`])/i.test(rest)) return "what goes wrong if it stays as it is?";
   // "This should be" with the version on the next lines: the question is about that version.
-  if (/^be\W*$/i.test(rest)) return "one sentence on what this version fixes, or what it makes easier.";
+  if (/^(?:(?:this|it|that)\s+)?be\W*$/i.test(rest))
+    return "one sentence on what this version fixes, or what it makes easier.";
   // "All of it should removed": the reviewer dropped the "be".
   const be =
     /^be\s+(.+)$/i.exec(rest) ??
@@ -531,6 +568,10 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
       const done = words(where) <= MAX_OBJECT_WORDS && !looksLikeStatement(where) ? where : moved[1];
       return `what gets easier, or safer, once ${it} ${many ? "are" : "is"} ${done}?`;
     }
+    // "Should this be X instead of Y?": the question is what X gives over Y.
+    const instead = INSTEAD.exec(what);
+    if (instead?.[1] && instead[2] && !negated && words(what) <= MAX_OBJECT_WORDS + 3)
+      return `what does ${object(instead[1])} give us over ${object(instead[2])} here?`;
     if (words(what) > MAX_OBJECT_WORDS || (looksLikeStatement(what) && what.length > 40))
       return `what goes wrong if ${it} ${many ? "stay" : "stays"} as ${many ? "they are" : "it is"}?`;
     return `what goes wrong if ${it} ${negated ? (many ? "are" : "is") : many ? "aren't" : "isn't"} ${codeLike(what)}?`;
@@ -555,7 +596,8 @@ function plural(text: string): boolean {
 /** What a question names: the comment's own words when short, else "this"; code keeps its backticks. */
 function object(phrase: string): string {
   const cut = phrase
-    .replace(/,.*$/s, "")
+    .replace(/\s+\((?![^()]*\)\S).*$/s, "")
+    .replace(/["'`].*$/s.test(phrase) ? /(?!)/ : /,.*$/s, "")
     .replace(/\s+(?:it's|it is|that's|that is|which is|as it)\b.*$/i, "")
     .replace(/\s+(?:entirely|completely|altogether|for good)\b/gi, "")
     .replace(/\s+(?:e\.g\.?|i\.e\.?|ex:|for example)(?:\s.*|:.*)?$/i, "")

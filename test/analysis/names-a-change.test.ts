@@ -10,6 +10,9 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "Silly question: why does this flag imply caching? Is that true for the other backends?",
     "When is `conn` null here? Are retries passed in?",
     "the mirror seems to have gone missing?",
+    "That's interesting. What was being misread? And what did the linter flag?",
+    "Sorry the dumb question... what's pyyaml-lite?",
+    "there are times like this when I feel ignorant.\nCan you explain why one should use setdefault here?",
     "might be a silly question, but why does this differ from the cleanup helper?",
     "Probably a dumb question but what is the gateway address? The router or..?",
   ])("a question asking for information: %s", (body) => {

@@ -143,7 +143,7 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
     ],
     [
       "Here should be Decimal instead of float.",
-      "Should this be Decimal instead of float? Add the why: what goes wrong if it isn't Decimal instead of float?",
+      "Should this be Decimal instead of float? Add the why: what does Decimal give us over float here?",
     ],
     [
       "I think that you should inherit probably from this class BasePanelWidget",
@@ -203,6 +203,24 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
       "Should CopyFailed be raised here? Add the why: what goes wrong if CopyFailed isn't raised here?",
     ],
     ["s/recieve/receive/. Also its -> it's.", "nit: s/recieve/receive/"],
+    [
+      "enable_securty_group should be enable_security_group",
+      "nit: enable_securty_group should be enable_security_group",
+    ],
+    ["typo: burdon should be burden", "nit: burdon should be burden"],
+    ["I'd put a colon here and ditto for the rest", "nit: put a colon here and ditto for the rest"],
+    [
+      "Why store this as a bool, rather than using something like the `PolicyType` enum?",
+      "Add the why: what would the `PolicyType` enum give us? One clause of it turns the question into a suggestion.",
+    ],
+    [
+      "This function is also useless and should be removed?",
+      "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
+    ],
+    [
+      "Should this be\n  'driver: running \"%s\" for the %i time.'",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
     [
       "kill `is_checked`!",
       "Could we remove `is_checked`? Add the why: what goes wrong, or gets confusing, if `is_checked` stays?",
