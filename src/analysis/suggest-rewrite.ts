@@ -22,7 +22,7 @@ const EXTRA_VERBS =
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?|matter of taste:?|personally,?|again,?|(?:i )?recommend(?:ing)?|couldn't you|can't you|why don't you|i also think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?|matter of taste:?|personally,?|again,?|(?:i )?recommend(?:ing)?|couldn't you|can't you|why don't you|i (?:also |still |really |strongly )*think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i'm not following(?: this(?: part)?)?:?|(?:it )?(?:would|'d) be better to)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
@@ -32,16 +32,16 @@ const COULD =
 const DISLIKE =
   /\b(?:i (?:really |still )?(?:don't|do not) like|i (?:really |still )?dislike|i (?:still )?disagree|not a (?:big )?fan|i (?:really )?hate (?:this|that|it|these|those|the)\b|i'm not (?:sure|convinced) (?:about|of)|i don't think (?:this|that|it) is)\b/i;
 const QUESTION_SHOULD =
-  /^(?:should(?:n't)?|must|do(?:n't)? (?:we|you) need to)\s+(?:this|that|it|we|you)\s+(?:not\s+)?(.+)$/i;
+  /^(?:should(?:n't)?|must|do(?:n't)? (?:we|you) need to)\s+(this|that|it|we|you)\s+(?:not\s+)?(.+)$/i;
 const QUESTION_NEED = /^(?:don'?t|do|doesn'?t|does)\s+(?:we|you|it|this)\s+(?:also\s+)?need\s+(.+)$/i;
 const WHY_NOT = /^why (?:not|aren't you|don't you|don't we|not just)\s+(?:using\s+|use\s+)?(.+)$/i;
 const CODE_ONLY =
   /^[^\p{L}]*$|^(?:[\w.$:>-]+(?:\s*(?:=|\+=|==|!=|->)|[([])|#|\/\/|\/\*|\*|[{}]|(?:def|class|return|if|for|while|static|public|private|import|from|const|let|var|int|void|self\.)\b)/iu;
 const NEEDS =
-  /^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
+  /^(?:you|we) (?:also )?need\s+(?!to\b)(.+)$|^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
 const INSTEAD = /^(.+?)\s+instead of\s+(.+)$/i;
 const PROPOSAL =
-  /\S\s+-+>\s+\S|^how about(?: just)?\s*:|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
+  /\b(?:with|to|by)\s*:\s*$|\S\s+-+>\s+\S|^how about(?: just)?\s*:|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
 const BETTER =
   /^([^,]+?)\s+(?:is|are|would be|seems|looks)\s+(?:much |a bit |)(?:more appropriate|better|preferable|cleaner|simpler|safer|nicer|more readable|more idiomatic)(?:\s+here)?$/i;
 const GO_AWAY =
@@ -49,7 +49,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^s\/[^/\s]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|commas?|comas?)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/\s]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|commas?|comas?)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -79,7 +79,7 @@ const APPROVAL =
 const CLAUSE_BREAK =
   /(?<=[\p{L}\p{N}`)'"])[,;]\s+(?=(?:we|you|i'd|i would|let's|please|so we|but|instead)\b)/iu;
 const HEDGE_END =
-  /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too))+(?=[\s.!?,;:]*$)/i;
+  /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too|while you're (?:here|at it)|while you are (?:here|at it)))+(?=[\s.!?,;:]*$)/i;
 const EMOTICON = /\s*(?:[:;=]-?[)(DPp](?![\w])|\^\^|xD)\s*/g;
 /** A rewrite is offered only for a short request: a longer comment keeps its own words and gets the missing line. */
 const MAX_REWRITE_WORDS = 22;
@@ -199,7 +199,7 @@ function draft(input: RewriteInput): string {
 
 // "enable_security_gruop should be enable_security_group", "Irovic -> Ironic": one word for a near-identical one.
 const SPELLING_FIX =
-  /^(?:typo:?\s*)?["'`]?([\w.-]{3,})["'`]?\s+(?:should be|->|=>|→)\s+["'`]?([\w.-]{3,})["'`]?[.!]?$/i;
+  /^(?:typo:?\s*)?["'`]?([\w.-]{3,})["'`]?\s+(?:should be|->|=>|→|instead of)\s+["'`]?([\w.-]{3,})["'`]?[.!]?$/i;
 
 function isSpellingFix(request: string): boolean {
   const [, from, to] = SPELLING_FIX.exec(request) ?? [];
@@ -296,10 +296,12 @@ function rewrite(request: string): string | undefined {
   if (IMPERATIVE.test(request)) {
     if (looksLikeStatement(request)) return undefined;
     // "kill this", "nuke it": slang a reviewer may write, but the rewrite says what it means.
-    return `Could we ${withObject(lowerFirst(request).replace(/^(?:kill off|kill|nuke)\b/i, "remove"))}?`;
+    return `Could we ${withObject(lowerFirst(request).replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove"))}?`;
   }
   const dont = DONT.exec(request);
   if (dont?.[1]) {
+    // "don't need return here": a verdict that it can go, not a request to "not need" it.
+    if (/^need\b/i.test(dont[1])) return undefined;
     const use = /^use\s+(.+)$/i.exec(dont[1]);
     return use?.[1] ? `Could we avoid ${codeLike(use[1])}?` : `Could we not ${dont[1]}?`;
   }
@@ -308,7 +310,8 @@ function rewrite(request: string): string | undefined {
     return `Should ${lowerSubject(should[1])} ${should[2] ? "not " : ""}${should[3]}?`;
   const subjectless = SUBJECTLESS_SHOULD.exec(request);
   if (subjectless?.[2] && !looksLikeStatement(subjectless[2]) && !subjectless[2].includes(",")) {
-    if (IMPERATIVE.test(subjectless[2]) && !subjectless[1]) return `Could we ${withObject(subjectless[2])}?`;
+    if (IMPERATIVE.test(subjectless[2]) && !subjectless[1])
+      return `Could we ${withObject(subjectless[2].replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove"))}?`;
     if (/^be\b/i.test(subjectless[2])) return `Should this ${subjectless[1] ? "not " : ""}${subjectless[2]}?`;
   }
   const could = COULD.exec(request);
@@ -357,7 +360,13 @@ export function whyQuestion(request: string): string {
       return GENERIC_QUESTIONS.includes(question) ? CHANGE_QUESTION : question;
     }
     const should = QUESTION_SHOULD.exec(text);
-    if (should?.[1]) return shouldQuestion("it", /^\S+\s+\S+\s+not\b/i.test(text), should[1]);
+    if (should?.[2]) {
+      const negated = /^\S+\s+\S+\s+not\b/i.test(text);
+      // "Shouldn't you let start.sh run it?": the question is about doing it, not about "it".
+      if (/^(?:we|you)$/i.test(should[1] ?? "") && !/^be\b/i.test(should[2]))
+        return `what goes wrong if we ${negated ? "do" : "don't"} ${object(should[2])}?`;
+      return shouldQuestion("it", negated, should[2]);
+    }
     if (NEEDED_QUESTION.test(text)) return "what makes you doubt it is needed (unused, or done elsewhere)?";
     // "Why store this as a bool, rather than using something like X?": the reviewer named what they expect.
     const alternative = /\b(?:rather than|instead of)\s+(?:using\s+)?(?:something like\s+)?(.+)$/i.exec(text);
@@ -386,6 +395,8 @@ export function whyQuestion(request: string): string {
   const missed = MISSED.exec(text);
   if (missed?.[1]) return addQuestion(missed[1]);
   const dont = DONT.exec(text);
+  if (dont?.[1] && /^need\s+\S/i.test(dont[1]))
+    return `what makes ${object(dont[1].replace(/^need\s+/i, ""))} unnecessary here?`;
   if (dont?.[1]) {
     const what = dont[1].split(",")[0] ?? "";
     if (/^do (?:this|that|it)$/i.test(what)) return "what goes wrong with it as it is?";
@@ -441,6 +452,8 @@ function imperativeQuestion(verb: string, rest: string): string {
     case "kill":
     case "kill off":
     case "eliminate":
+      if (/\s+and\s+/.test(to ? (to[1] ?? "") : rest) && thing !== "it")
+        return "what goes wrong, or gets confusing, if they stay?";
       return `what goes wrong, or gets confusing, if ${thing} ${thing === "they" || plural(thing) ? "stay" : "stays"}?`;
     case "use":
     case "prefer":
@@ -610,6 +623,7 @@ function object(phrase: string): string {
       "",
     )
     .replace(/[.!:;,\s]+$/, "")
+    .replace(/\s+(?:with|to|by|into|for|from|of|in|on|at)$/i, "")
     .trim();
   if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut)) return "it";
   if (/^(?:these|those|them)$/i.test(cut)) return "they";
@@ -641,7 +655,12 @@ function shorten(text: string): string {
 /** "a test" stays; "test" becomes "a test"; plural and uncountable phrases stay as written. */
 function article(phrase: string): string {
   const p = codeLike(phrase);
-  if (/^(?:a|an|the|some|more|any|\d)\b/i.test(p) || /s\b/.test(p.split(/\s+/)[0] ?? "") || p.startsWith("`"))
+  // A file or identifier ("gpio.h", "user_id") takes no article.
+  if (
+    /^(?:a|an|the|some|more|any|\d)\b/i.test(p) ||
+    /s\b/.test(p.split(/\s+/)[0] ?? "") ||
+    /^[`\w]*[._/]\w/.test(p)
+  )
     return p;
   if (/^(?:docs|documentation|validation|error handling|logging|coverage|info|information)\b/i.test(p))
     return p;

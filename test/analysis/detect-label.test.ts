@@ -17,6 +17,9 @@ describe("detectLabel", () => {
     { input: "thought: a state machine?", label: "thought", blocking: undefined, rest: "a state machine?" },
     { input: "chore: bump the version", label: "chore", blocking: undefined, rest: "bump the version" },
     { input: "todo: docs", label: "todo", blocking: undefined, rest: "docs" },
+    { input: "style nit: drop the parens", label: "nitpick", blocking: undefined, rest: "drop the parens" },
+    { input: "teeny tiny nit: extra space", label: "nitpick", blocking: undefined, rest: "extra space" },
+    { input: "nit - utils.py", label: "nitpick", blocking: undefined, rest: "utils.py" },
   ])("reads $input", ({ input, label, blocking, rest }) => {
     const detected = detectLabel(input);
 

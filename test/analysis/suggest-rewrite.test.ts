@@ -204,6 +204,20 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
     ],
     ["s/recieve/receive/. Also its -> it's.", "nit: s/recieve/receive/"],
     [
+      "Shouldn't you let start.sh run the daemon?",
+      "Add the why: what goes wrong if we don't let start.sh run the daemon?",
+    ],
+    ["don't need return here....", "Add the why: what makes return unnecessary here?"],
+    ["You need gpio.h, too.", "Could we add gpio.h? Add the why: what goes wrong without gpio.h?"],
+    [
+      "Should kill this while you're here.",
+      "Could we remove this? Add the why: what goes wrong, or gets confusing, if it stays?",
+    ],
+    [
+      "Should remove the WITH_A and WITH_B flags here as well.",
+      "Could we remove the WITH_A and WITH_B flags here? Add the why: what goes wrong, or gets confusing, if they stay?",
+    ],
+    [
       "enable_securty_group should be enable_security_group",
       "nit: enable_securty_group should be enable_security_group",
     ],
