@@ -12,6 +12,7 @@ import type {
   JudgeResult,
 } from "./judge.js";
 import { JudgeError } from "./judge.js";
+import { notNamedBecause } from "./names-a-change.js";
 import { validateJudgeResults } from "./parse-judge-output.js";
 import { MAX_BODY_CHARS } from "./render-judge-prompt.js";
 import { sanitizeRewrite } from "./sanitize-rewrite.js";
@@ -27,6 +28,11 @@ export interface SecondOpinionInput {
   /** The comments of one review (a review is the reviewer's natural batch: docs/architecture.md, "Analysis"). */
   items: readonly AssessedComment[];
   llm: LlmConfig;
+  /**
+   * The review the items belong to ("owner/repo#123"): a rewrite written with the review's other comments in the
+   * prompt is kept for this review only, so every evaluation of it shows the same line and no other review sees it.
+   */
+  scope?: string;
 }
 
 export interface SecondOpinionPorts {
@@ -47,6 +53,8 @@ export interface SecondOpinionOutcome {
   opinions: ReadonlyMap<string, JudgeResult>;
   /** Comments below llm.confidence_below. */
   unsure: number;
+  /** Sure corrections sent only so the model writes their suggestion (llm.write_suggestions). */
+  forSuggestion: number;
   cacheHits: number;
   /** Comments sent in the (single) request; 0 when none was made. */
   sent: number;
@@ -67,18 +75,30 @@ export async function secondOpinion(
   const { items, llm } = input;
   const opinions = new Map<string, JudgeResult>();
   let cacheHits = 0;
-  // 1. Only comments the heuristics are unsure about go (config llm.confidence_below).
-  const unsure = llm.enabled
-    ? items.filter(
-        (item) => item.assessment.source === "heuristic" && item.assessment.confidence < llm.confidence_below,
+  // 1. Comments the heuristics are unsure about go (config llm.confidence_below), and with llm.write_suggestions the
+  //    corrections a nudge would name, so the model writes the line under them: a rule cannot tell when a reason is
+  //    obvious from the comment's own words (test/analysis/README.md, "Suggestions"). Never a harsh one or a nit.
+  const heuristic = llm.enabled ? items.filter((item) => item.assessment.source === "heuristic") : [];
+  const unsure = heuristic.filter((item) => item.assessment.confidence < llm.confidence_below);
+  const forSuggestion = llm.write_suggestions
+    ? heuristic.filter(
+        (item) =>
+          item.assessment.confidence >= llm.confidence_below &&
+          item.assessment.verdict === "correcting" &&
+          item.assessment.tone === "ok" &&
+          item.assessment.label !== "nitpick" &&
+          item.assessment.label !== "praise" &&
+          notNamedBecause(item.comment.body) === undefined,
       )
     : [];
+  const asked = [...unsure, ...forSuggestion];
   const outcome = (extra: Partial<SecondOpinionOutcome> = {}): SecondOpinionOutcome => ({
     assessments: items.map(
       (item) => merge(item.assessment, opinions.get(item.comment.id)) ?? item.assessment,
     ),
     opinions,
     unsure: unsure.length,
+    forSuggestion: forSuggestion.length,
     cacheHits,
     sent: 0,
     ...extra,
@@ -89,10 +109,17 @@ export async function secondOpinion(
   const { installationId } = input;
   const keyOf = (item: AssessedComment) =>
     ports.hash(`${installationId}\n${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`);
+  const scopedKeyOf = (item: AssessedComment, scope: string) =>
+    ports.hash(
+      `${installationId}\n${scope}\n${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`,
+    );
+  const { scope } = input;
   const misses: AssessedComment[] = [];
   let failedRecently: { reason: FallbackReason; detail: string } | undefined;
-  for (const item of unsure) {
-    const cached = await ports.cache.get(installationId, keyOf(item));
+  for (const item of asked) {
+    const cached =
+      (scope === undefined ? undefined : await ports.cache.get(installationId, scopedKeyOf(item, scope))) ??
+      (await ports.cache.get(installationId, keyOf(item)));
     const failure = cached ? undefined : ports.failures?.get(keyOf(item), ports.clock());
     if (cached) {
       opinions.set(item.comment.id, { ...cached, id: item.comment.id });
@@ -155,6 +182,8 @@ export async function secondOpinion(
     opinions.set(result.id, result);
     const { rewrite: _contextual, ...verdictOnly } = result;
     await ports.cache.set(installationId, keyOf(item), batch.length === 1 ? result : verdictOnly);
+    if (batch.length > 1 && scope !== undefined && result.rewrite)
+      await ports.cache.set(installationId, scopedKeyOf(item, scope), result);
   }
   return outcome({ sent: batch.length });
 }

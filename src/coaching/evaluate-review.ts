@@ -100,6 +100,7 @@ export async function evaluateReview(input: EvaluateInput, deps: EvaluateDeps): 
       {
         installationId: target.installationId ?? 0,
         llm: settings.config.llm,
+        scope: `${key.repoFullName}#${key.reviewId}`,
         items: facts.comments.map((c) => ({
           comment: { id: c.key, body: c.body, author: facts.reviewer },
           assessment: c.assessment,

@@ -128,7 +128,13 @@ export const LlmConfig = z
       .min(0)
       .max(1)
       .default(0.6)
-      .describe("Only comments whose heuristic confidence is below this go to the model."),
+      .describe("Only comments whose heuristic confidence is below this go to the model for a verdict."),
+    write_suggestions: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Also send the corrections a nudge would name, so the model writes their suggestion (checked before it is shown); same request and budget.",
+      ),
     max_comments_per_day: z.int().min(0).default(500).describe("Per installation per UTC day."),
     max_tokens_per_day: z
       .int()

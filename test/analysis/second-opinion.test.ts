@@ -33,13 +33,16 @@ function recordingJudge(answer?: (batch: readonly JudgeRequest[]) => Promise<Jud
 }
 
 describe("secondOpinion", () => {
-  it("sends only the unsure comments of a review, in one request", async () => {
+  it("sends only the unsure comments of a review, in one request, when it writes no suggestions", async () => {
     const { judge, batches } = recordingJudge();
     const { ports } = portsFor(judge);
     const sure = assessed("s1", "Rename to `userId`.");
     const items = [sure, ...unsureItems()];
 
-    const outcome = await secondOpinion({ installationId: 1, items, llm: llmConfig() }, ports);
+    const outcome = await secondOpinion(
+      { installationId: 1, items, llm: llmConfig({ write_suggestions: false }) },
+      ports,
+    );
 
     expect(batches).toHaveLength(1);
     expect(batches[0]?.map((c) => c.id)).toEqual(["u1", "u2", "u3"]);
@@ -51,6 +54,73 @@ describe("secondOpinion", () => {
     ]);
     expect(outcome).toMatchObject({ unsure: 3, sent: 3, cacheHits: 0 });
     expect(outcome.fallback).toBeUndefined();
+  });
+
+  it("also sends the sure corrections a nudge would name, so the model writes their suggestion", async () => {
+    const { judge, batches } = recordingJudge(async (batch) =>
+      batch.map((c) => ({
+        id: c.id,
+        verdict: "correcting" as const,
+        tone: "ok" as const,
+        confidence: 0.9,
+        rewrite: `Could we ${c.id}? Because it matters.`,
+      })),
+    );
+    const { ports } = portsFor(judge);
+    const items = [
+      assessed("s1", "Rename to `userId`."),
+      assessed("nit", "nit: trailing space"),
+      assessed("question", "Are these the v2 routes?"),
+      assessed("teaching", "Rename to `userId`, because `data` hides what it holds."),
+      assessed("harsh", "This is stupid. Rename it."),
+      ...unsureItems(),
+    ];
+    expect(items[0]?.assessment).toMatchObject({ verdict: "correcting", tone: "ok" });
+    expect((items[0]?.assessment.confidence ?? 0) >= 0.6).toBe(true);
+
+    const outcome = await secondOpinion({ installationId: 1, items, llm: llmConfig() }, ports);
+
+    // Sure (by the rules) and sent only for its suggestion: s1 alone; the nit, the question, the teaching and the
+    // harsh comment are never sent for one (some are unsure, and go for a verdict as before).
+    const sent = batches.flat().map((c) => c.id);
+    expect(batches).toHaveLength(1);
+    expect(outcome.forSuggestion).toBe(1);
+    expect(sent).toContain("s1");
+    expect(sent.length).toBe(outcome.unsure + 1);
+    expect(outcome.assessments[0]).toMatchObject({
+      source: "llm",
+      suggestion: "Could we s1? Because it matters.",
+    });
+  });
+
+  it("keeps a rewrite written with the review's other comments for that review's later evaluations only", async () => {
+    const { judge, batches } = recordingJudge(async (batch) =>
+      batch.map((c) => ({
+        id: c.id,
+        verdict: "correcting" as const,
+        tone: "ok" as const,
+        rewrite: `For ${c.id}`,
+      })),
+    );
+    const { ports } = portsFor(judge);
+    const first = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig(), scope: "acme/app#7" },
+      ports,
+    );
+    const again = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig(), scope: "acme/app#7" },
+      ports,
+    );
+    const other = await secondOpinion(
+      { installationId: 1, items: unsureItems(), llm: llmConfig(), scope: "acme/app#8" },
+      ports,
+    );
+
+    expect(batches).toHaveLength(1);
+    expect(again.assessments.map((a) => a.suggestion)).toEqual(first.assessments.map((a) => a.suggestion));
+    expect(again.assessments[0]?.suggestion).toBe("For u1");
+    expect(other.cacheHits).toBe(3);
+    expect(other.assessments.some((a) => a.suggestion?.startsWith("For "))).toBe(false);
   });
 
   it("asks nothing when the LLM is disabled", async () => {
