@@ -1,7 +1,8 @@
 // Whether a correction asks for a change a nudge can name (docs/architecture.md, "Coaching"). A correction still
 // counts in the teaching ratio either way; these are the ones a suggestion under it would read as silly:
-// - "question": every sentence is a question and none proposes a change or doubts the code ("Are these v3
-//   endpoints?", "is this a libvirt only change?", "this seems to have gone missing?"): adding "the why" to a question the author has not answered yet is not advice anyone would post.
+// - "question": every sentence is a question and none proposes a change or doubts the code ("Are these the v2
+//   routes?", "is this fix Linux-only?", "the mirror seems to have gone missing?"): adding "the why" to a question
+//   the author has not answered yet is not advice anyone would post.
 // - "elsewhere": its reason is in another comment ("ditto", "same here", "as above", "according to the comment above").
 import { REQUEST_VERBS } from "./correcting-signals.js";
 import { detectLabel } from "./detect-label.js";
@@ -18,14 +19,14 @@ const ASIDE =
   /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|(?:it )?(?:might|may|could) be a (?:stupid|dumb|silly|naive) (?:question|q)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious|sorry(?: for)? (?:the|a|my) (?:dumb|stupid|silly|naive) question)\s*(?:,?\s*but\b|[:,.…-]+)\s*)+/i;
 // Said to be a question, a "why" asks for an explanation rather than doubting the change.
 const CURIOUS_WHY = /^why\b/i;
-// A question asking for information opens with a question word or an auxiliary: "Are these v3 endpoints?".
+// A question asking for information opens with a question word or an auxiliary: "Are these the v2 routes?".
 const ASKS_INFORMATION =
   /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which|(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b)\b/i;
 // Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
 const REMARK =
   /^\W*(?:(?:that's|that is|this is|how) (?:very |really )?(?:interesting|nice|cool|neat|curious)|sorry|thanks|thank you|ok|okay|hmm+)\b|\b(?:ignorant|dumb question|stupid question|silly question)\b/i;
 // Anything that proposes a change or doubts the code makes it a request in question form ("Should this be X?",
-// "want to make this lazy?", "why not Y?", "is this needed?", "`a` -> `b`?"): it stays a candidate, and the nudge's
+// "want to make the loader lazy?", "why not Y?", "is this needed?", "`a` -> `b`?"): it stays a candidate, and the nudge's
 // why-question fits it.
 const PROPOSES_OR_DOUBTS =
   /\b(?:should(?:n't)?|must|could|can(?:'t)?|would you|want to|need(?:s|ed)? to|do we (?:really |still )?need|does (?:this|it|that) (?:really |still )?need|instead|rather|better|simpler|cleaner|prefer\w*|why|useless|unused|unnecessary|redundant|needed|necessary|required|remove\w*|rename\w*|move\w*|use|using|consider|what about|what if|how about|maybe|perhaps|may be|shall we|let's|please|pls)\b|->|=>/i;

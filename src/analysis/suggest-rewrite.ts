@@ -68,7 +68,7 @@ const NEEDED_QUESTION =
 const WHY_QUESTION = /^why\b/i;
 const CHANGE_QUESTION =
   "what would that change give us? One clause of it turns the question into a suggestion.";
-// A change proposed as a question: "Maybe initialize this member to a dummy value?", "`__metaclass__ = ABCMeta`?".
+// A change proposed as a question: "Maybe set this field to a sentinel first?", "`__slots__ = ()`?".
 const PROPOSAL_QUESTION =
   /^(?:[\w.-]+@,?\s+)?(?:maybe|perhaps|may be|should(?:n't)?|can|could|would|shall|not worth|isn't it|wouldn't it|is it (?:better|worth|possible)|how about|what about|what if|any reason not|do (?:we|you) want)\b|^(?!(?:is|are|was|were|am|does|do|did|has|have|had|will|what|how|where|when|who|which)\b)[a-z]+\s+(?:this|that|it|these|those|the|a|an)\b|^(?!(?:is|are|was|were|am|does|do|did|has|have|had|will|what|how|where|when|who|which|why)\b)\S+(?:\s+\S+){0,2}$|\binstead\b|\bbetter\b|\b(?:we|you) (?:probably )?(?:should|could|can|need to)\b|\b(?:could|can|would) you\b|->|=|^\S+$/i;
 const NO_CONTENT =
@@ -169,7 +169,7 @@ function draft(input: RewriteInput): string {
   if (!request)
     return input.harsh ? whatIsMissing(input.prose, input) : nothingToKeep(input.hasSuggestionBlock);
   const request_ = core(request);
-  // "Useless comment. Delete please.": the verdict sentence, not the bare "delete", says what the why is about.
+  // "Useless docstring. Please delete it.": the verdict sentence, not the bare "delete", says what the why is about.
   const unneeded = substantive.map(core).find((c) => UNNEEDED_ANYWHERE.test(c));
   const asked = whyQuestion(request_);
   const missing = `${MISSING_PREFIX} ${GENERIC_QUESTIONS.includes(asked) && unneeded ? whyQuestion(unneeded) : asked}`;
@@ -197,7 +197,7 @@ function draft(input: RewriteInput): string {
   return `${approval ? `${approval}. ` : ""}${rewritten} ${missing}`;
 }
 
-// "enable_security_gruop should be enable_security_group", "Irovic -> Ironic": one word for a near-identical one.
+// "retry_cuont should be retry_count", "Recieve -> Receive": one word for a near-identical one.
 const SPELLING_FIX =
   /^(?:typo:?\s*)?["'`]?([\w.-]{3,})["'`]?\s+(?:should be|->|=>|→|instead of)\s+["'`]?([\w.-]{3,})["'`]?[.!]?$/i;
 
@@ -295,12 +295,12 @@ function rewrite(request: string): string | undefined {
   if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
   if (IMPERATIVE.test(request)) {
     if (looksLikeStatement(request)) return undefined;
-    // "kill this", "nuke it": slang a reviewer may write, but the rewrite says what it means.
+    // "kill it", "nuke that": slang a reviewer may write, but the rewrite says what it means.
     return `Could we ${withObject(lowerFirst(request).replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove"))}?`;
   }
   const dont = DONT.exec(request);
   if (dont?.[1]) {
-    // "don't need return here": a verdict that it can go, not a request to "not need" it.
+    // "don't need the return there": a verdict that it can go, not a request to "not need" it.
     if (/^need\b/i.test(dont[1])) return undefined;
     const use = /^use\s+(.+)$/i.exec(dont[1]);
     return use?.[1] ? `Could we avoid ${codeLike(use[1])}?` : `Could we not ${dont[1]}?`;
@@ -353,7 +353,7 @@ export function whyQuestion(request: string): string {
       return "what would you expect instead? Saying so makes the question read as curiosity, not doubt.";
     const need = QUESTION_NEED.exec(text);
     if (need?.[1]) return `what goes wrong without ${object(need[1])}?`;
-    // "Can we remove the 'die' here?" reaches here as "remove the 'die' here?": a request asked as a question.
+    // "Can we drop the `exit 1` here?" reaches here as "drop the `exit 1` here?": a request asked as a question.
     const asked = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(text);
     if (asked?.[1]) {
       const question = imperativeQuestion(asked[1].toLowerCase(), asked[2] ?? "");
@@ -568,7 +568,7 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
   const it = /^(?:this|that|it|here|there)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
   if (be?.[1]) {
-    // "should be -s B105, B106, B107": a list has no one thing to name.
+    // "should be -x B101, B102, B103": a list has no one thing to name.
     if (/^[^,]+,\s*[^\s,]+\s*(?:,|$)/.test(be[1])) return "what goes wrong if it stays as it is?";
     const what = (be[1].split(",")[0] ?? "").replace(/[.!:;,\s]+$/, "");
     if (/^(?:removed|deleted|dropped)$/i.test(what) && !negated)

@@ -18,7 +18,7 @@ describe("detectLabel", () => {
     { input: "chore: bump the version", label: "chore", blocking: undefined, rest: "bump the version" },
     { input: "todo: docs", label: "todo", blocking: undefined, rest: "docs" },
     { input: "style nit: drop the parens", label: "nitpick", blocking: undefined, rest: "drop the parens" },
-    { input: "teeny tiny nit: extra space", label: "nitpick", blocking: undefined, rest: "extra space" },
+    { input: "teeny tiny nit: two spaces", label: "nitpick", blocking: undefined, rest: "two spaces" },
     { input: "nit - utils.py", label: "nitpick", blocking: undefined, rest: "utils.py" },
   ])("reads $input", ({ input, label, blocking, rest }) => {
     const detected = detectLabel(input);

@@ -186,7 +186,7 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
       'Should this be "END: Run setup."? Add the why: what goes wrong if it isn\'t "END: Run setup."?',
     ],
     [
-      "This should be\n\n  force = body.get('force', True)",
+      "This should be\n\n  strict = opts.get('strict', False)",
       "Add the why: one sentence on what this version fixes, or what it makes easier.",
     ],
     ["Can we remove the `die` here?", "Add the why: what goes wrong, or gets confusing, if the `die` stays?"],
@@ -207,11 +207,11 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
       "Shouldn't you let start.sh run the daemon?",
       "Add the why: what goes wrong if we don't let start.sh run the daemon?",
     ],
-    ["don't need return here....", "Add the why: what makes return unnecessary here?"],
-    ["You need gpio.h, too.", "Could we add gpio.h? Add the why: what goes wrong without gpio.h?"],
+    ["don't need the return there...", "Add the why: what makes the return unnecessary here?"],
+    ["You need stdint.h as well.", "Could we add stdint.h? Add the why: what goes wrong without stdint.h?"],
     [
-      "Should kill this while you're here.",
-      "Could we remove this? Add the why: what goes wrong, or gets confusing, if it stays?",
+      "Should kill that while you're at it.",
+      "Could we remove that? Add the why: what goes wrong, or gets confusing, if it stays?",
     ],
     [
       "Should remove the WITH_A and WITH_B flags here as well.",
@@ -221,14 +221,14 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
       "enable_securty_group should be enable_security_group",
       "nit: enable_securty_group should be enable_security_group",
     ],
-    ["typo: burdon should be burden", "nit: burdon should be burden"],
-    ["I'd put a colon here and ditto for the rest", "nit: put a colon here and ditto for the rest"],
+    ["typo: recieve should be receive", "nit: recieve should be receive"],
+    ["I'd use a colon here, and in the other steps", "nit: use a colon here, and in the other steps"],
     [
       "Why store this as a bool, rather than using something like the `PolicyType` enum?",
       "Add the why: what would the `PolicyType` enum give us? One clause of it turns the question into a suggestion.",
     ],
     [
-      "This function is also useless and should be removed?",
+      "This helper is useless too and should go?",
       "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
     ],
     [
@@ -240,24 +240,24 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
       "Could we remove `is_checked`? Add the why: what goes wrong, or gets confusing, if `is_checked` stays?",
     ],
     [
-      "Useless comment. Delete please.",
+      "Useless docstring. Please delete it.",
       "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
     ],
     [
-      "This enum looks terribly useless...",
+      "This flag looks completely useless..",
       "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
     ],
     [
-      "This backslash is unnecessary, and should be eliminated.",
+      "The cast is unnecessary, and should be dropped.",
       "Add the why: what makes it unnecessary (unused, or done elsewhere)?",
     ],
     [
-      "oops this should be removed",
-      "Should this be removed? Add the why: what makes it unnecessary now (unused, or done elsewhere)?",
+      "oops this should be deleted",
+      "Should this be deleted? Add the why: what makes it unnecessary now (unused, or done elsewhere)?",
     ],
-    ["Still these 2 useless spaces", "nit: these 2 useless spaces"],
+    ["Still those 3 useless spaces", "nit: those 3 useless spaces"],
     [
-      "You should backport [1] separately.",
+      "You should cherry-pick [2] on its own.",
       "Add the why: what goes wrong if it stays as it is, and what would you do instead?",
     ],
     ["Is it possible to remove these blank lines?", "nit: remove these blank lines"],
