@@ -6,6 +6,7 @@ import path from "node:path";
 import { assess } from "../../src/analysis/assess.js";
 import type { CommentContext, CommentInput, Verdict } from "../../src/analysis/assessment.js";
 import { shippedVerdictModel } from "../../src/analysis/model/shipped-verdict-model.js";
+import { notNamedBecause } from "../../src/analysis/names-a-change.js";
 import { splitProse } from "../../src/analysis/split-prose.js";
 import { toneSignals } from "../../src/analysis/tone-signals.js";
 import { defaultConfig } from "../../src/config/schema.js";
@@ -83,6 +84,23 @@ function report(title: string, items: readonly Item[]): void {
       `| ${name} | ${f3(teachCorrectF1(scored))} | ${f3(macroF1(scored))} | ${pct(nudges.rate)} | ${nudges.calledOut} |`,
     );
   }
+  // What a nudge actually names (src/coaching/policy-tally.ts): sure enough, not harsh, not a nit or praise, and
+  // asking for a change (src/analysis/names-a-change.ts leaves out clarifying questions and "ditto"s).
+  const named = items.filter((item) => {
+    const a = assess(item.input ?? { id: item.id, body: item.body }, item.context ?? {});
+    return (
+      a.verdict === "correcting" &&
+      a.confidence >= THRESHOLD &&
+      a.tone === "ok" &&
+      a.label !== "nitpick" &&
+      a.label !== "praise" &&
+      notNamedBecause(item.body) === undefined
+    );
+  });
+  const namedTeaching = named.filter((i) => i.gold === "teaching").length;
+  console.log(
+    `\nNamed in a nudge (the call-out threshold, not harsh, not a nit, asks for a change): ${named.length}, ${pct(named.length === 0 ? 0 : namedTeaching / named.length)} already teach, ${named.filter((i) => i.gold === "not-feedback").length} not feedback`,
+  );
   console.log(`\nModel per class (false-nudge rate at call_out_confidence ${THRESHOLD}):`);
   for (const v of VERDICTS) {
     const c = classFigures(model, v);
