@@ -17,11 +17,12 @@ const ELSEWHERE =
 // An aside before the question ("Dumb question:", "Just a sanity check,") says nothing about what it asks.
 const ASIDE =
   /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|(?:it )?(?:might|may|could) be a (?:stupid|dumb|silly|naive) (?:question|q)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious|sorry(?: for)? (?:the|a|my) (?:dumb|stupid|silly|naive) question)\s*(?:,?\s*but\b|[:,.…-]+)\s*)+/i;
-// Said to be a question, a "why" asks for an explanation rather than doubting the change.
-const CURIOUS_WHY = /^why\b/i;
+// "Why …?" asks the author for the reason, not for a change (its suggestion lines were postable for 6 of 22 reader
+// judgements, test/analysis/README.md); "why not X?" proposes X and stays a candidate.
+const CURIOUS_WHY = /^why\b(?!\s+(?:not|don't|doesn't|can't|cannot|isn't|aren't|wouldn't|shouldn't)\b)/i;
 // A question asking for information opens with a question word or an auxiliary: "Are these the v2 routes?".
 const ASKS_INFORMATION =
-  /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which|(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b)\b/i;
+  /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which|why(?!\s+(?:not|don't|doesn't|can't|cannot|isn't|aren't|wouldn't|shouldn't)\b)|(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b)\b/i;
 // Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
 const REMARK =
   /^\W*(?:(?:that's|that is|this is|how) (?:very |really )?(?:interesting|nice|cool|neat|curious)|sorry|thanks|thank you|ok|okay|hmm+)\b|\b(?:ignorant|dumb question|stupid question|silly question)\b/i;
@@ -29,7 +30,7 @@ const REMARK =
 // "want to make the loader lazy?", "why not Y?", "is this needed?", "`a` -> `b`?"): it stays a candidate, and the nudge's
 // why-question fits it.
 const PROPOSES_OR_DOUBTS =
-  /\b(?:should(?:n't)?|must|could|can(?:'t)?|would you|want to|need(?:s|ed)? to|do we (?:really |still )?need|does (?:this|it|that) (?:really |still )?need|instead|rather|better|simpler|cleaner|prefer\w*|why|useless|unused|unnecessary|redundant|needed|necessary|required|remove\w*|rename\w*|move\w*|use|using|consider|what about|what if|how about|maybe|perhaps|may be|shall we|let's|please|pls)\b|->|=>/i;
+  /\b(?:should(?:n't)?|must|could|can(?:'t)?|would you|want to|need(?:s|ed)? to|do we (?:really |still )?need|does (?:this|it|that) (?:really |still )?need|instead|rather|better|simpler|cleaner|prefer\w*|why not|why don't|useless|unused|unnecessary|redundant|needed|necessary|required|remove\w*|rename\w*|move\w*|use|using|consider|what about|what if|how about|maybe|perhaps|may be|shall we|let's|please|pls)\b|->|=>/i;
 // A question that opens with a request verb proposes it: "Ignore malformed entries?", "make this lazy?".
 const OPENS_WITH_REQUEST = new RegExp(`^\\W*(?:${REQUEST_VERBS})\\b`, "i");
 
@@ -45,12 +46,10 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
   const questions = sentences.filter((s) => !REMARK.test(s) || /\?\W*$/.test(s));
   if (questions.length === 0 || !questions.every((s) => /\?\W*$/.test(s))) return undefined;
   const asked = questions.map((s) => s.replace(ASIDE, ""));
-  const aside = asked.some((s, i) => s !== questions[i]);
-  const informative = (s: string) => ASKS_INFORMATION.test(s) || (aside && CURIOUS_WHY.test(s));
+  const informative = (s: string) => ASKS_INFORMATION.test(s) || CURIOUS_WHY.test(s);
   const explainPlease = /^(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b/i;
   const proposes = (s: string) =>
-    !explainPlease.test(s) &&
-    (PROPOSES_OR_DOUBTS.test(aside ? s.replace(CURIOUS_WHY, "") : s) || OPENS_WITH_REQUEST.test(s));
+    !explainPlease.test(s) && (PROPOSES_OR_DOUBTS.test(s) || OPENS_WITH_REQUEST.test(s));
   if (asked.some(proposes)) return undefined;
   // "lazy init `client`?", "`Foo.bar`?": a name or a few words asked alone propose them. A short fragment after a
   // question ("Dhcp server or..?") only offers answers to it.

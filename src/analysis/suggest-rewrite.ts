@@ -370,6 +370,9 @@ export function whyQuestion(request: string): string {
     if (NEEDED_QUESTION.test(text)) return "what makes you doubt it is needed (unused, or done elsewhere)?";
     // "Why store this as a bool, rather than using something like X?": the reviewer named what they expect.
     const alternative = /\b(?:rather than|instead of)\s+(?:using\s+)?(?:something like\s+)?(.+)$/i.exec(text);
+    // "Why is this needed?", "why do we need to mock this?": a doubt that it is needed.
+    if (WHY_QUESTION.test(text) && /\b(?:needed|necessary|required|need)\b/i.test(text))
+      return "what makes you doubt it is needed (unused, or done elsewhere)?";
     if (WHY_QUESTION.test(text) && alternative?.[1] && words(alternative[1]) <= MAX_OBJECT_WORDS)
       return `what would ${object(alternative[1])} give us? One clause of it turns the question into a suggestion.`;
     if (WHY_QUESTION.test(text))
