@@ -1,5 +1,6 @@
 // Suggests how a correction could teach (README, "Coaching"): a kinder rewrite where one is possible offline, and
 // always the one question that would add the missing why, in the comment's own terms. Checked before it is returned.
+import { editDistance } from "../config/suggest-closest.js";
 import { firstPassing, MISSING_PREFIX } from "./check-suggestion.js";
 import { REQUEST_VERBS } from "./correcting-signals.js";
 import { detectAcknowledgement } from "./detect-acknowledgement.js";
@@ -204,21 +205,6 @@ const SPELLING_FIX =
 function isSpellingFix(request: string): boolean {
   const [, from, to] = SPELLING_FIX.exec(request) ?? [];
   return from !== undefined && to !== undefined && from !== to && editDistance(from, to) <= 2;
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (next[j - 1] ?? 0) + 1,
-        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
 
 function nit(request: string): string {

@@ -1,7 +1,7 @@
 // Finds the allowed word a typo most likely meant, for "did you mean …?" hints.
 
-/** Levenshtein distance; the words compared are config keys and option names, so a full matrix is fine. */
-const editDistance = (a: string, b: string): number => {
+/** Levenshtein distance; the words compared are short (config keys, option names, a misspelt word), so a full matrix is fine. */
+export const editDistance = (a: string, b: string): number => {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
