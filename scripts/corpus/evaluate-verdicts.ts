@@ -6,7 +6,7 @@ import path from "node:path";
 import { assess } from "../../src/analysis/assess.js";
 import type { CommentContext, CommentInput, Verdict } from "../../src/analysis/assessment.js";
 import { shippedVerdictModel } from "../../src/analysis/model/shipped-verdict-model.js";
-import { notNamedBecause } from "../../src/analysis/names-a-change.js";
+import { nameable } from "../../src/analysis/names-a-change.js";
 import { splitProse } from "../../src/analysis/split-prose.js";
 import { toneSignals } from "../../src/analysis/tone-signals.js";
 import { defaultConfig } from "../../src/config/schema.js";
@@ -49,10 +49,8 @@ function scoreWith(
   });
 }
 
-function byModel(item: Item) {
-  const a = assess(item.input ?? { id: item.id, body: item.body }, item.context ?? {});
-  return { verdict: a.verdict, confidence: a.confidence };
-}
+const modelAssessment = (item: Item) =>
+  assess(item.input ?? { id: item.id, body: item.body }, item.context ?? {});
 
 function byRules(item: Item) {
   const a = assess(item.input ?? { id: item.id, body: item.body }, item.context ?? {}, {
@@ -69,7 +67,8 @@ function byLength(item: Item) {
 function report(title: string, items: readonly Item[]): void {
   const counts = VERDICTS.map((v) => `${v} ${items.filter((i) => i.gold === v).length}`).join(", ");
   console.log(`\n## ${title}: ${items.length} comments (${counts})\n`);
-  const model = scoreWith(items, byModel);
+  const assessed = new Map(items.map((item) => [item, modelAssessment(item)]));
+  const model = scoreWith(items, (item) => assessed.get(item) ?? modelAssessment(item));
   const rules = scoreWith(items, byRules);
   const length = scoreWith(items, byLength);
   console.log("| classifier | teach/correct macro-F1 | 3-class macro-F1 | false-nudge rate | called out |");
@@ -87,15 +86,8 @@ function report(title: string, items: readonly Item[]): void {
   // What a nudge actually names (src/coaching/policy-tally.ts): sure enough, not harsh, not a nit or praise, and
   // asking for a change (src/analysis/names-a-change.ts leaves out clarifying questions and "ditto"s).
   const named = items.filter((item) => {
-    const a = assess(item.input ?? { id: item.id, body: item.body }, item.context ?? {});
-    return (
-      a.verdict === "correcting" &&
-      a.confidence >= THRESHOLD &&
-      a.tone === "ok" &&
-      a.label !== "nitpick" &&
-      a.label !== "praise" &&
-      notNamedBecause(item.body) === undefined
-    );
+    const a = assessed.get(item);
+    return a !== undefined && nameable(item.body, a, THRESHOLD);
   });
   const namedTeaching = named.filter((i) => i.gold === "teaching").length;
   console.log(

@@ -4,6 +4,7 @@
 //   routes?", "is this fix Linux-only?", "the mirror seems to have gone missing?"): adding "the why" to a question
 //   the author has not answered yet is not advice anyone would post.
 // - "elsewhere": its reason is in another comment ("ditto", "same here", "as above", "according to the comment above").
+import type { Assessment } from "./assessment.js";
 import { REQUEST_VERBS } from "./correcting-signals.js";
 import { detectLabel } from "./detect-label.js";
 import { splitProse } from "./split-prose.js";
@@ -33,6 +34,21 @@ const PROPOSES_OR_DOUBTS =
   /\b(?:should(?:n't)?|must|could|can(?:'t)?|would you|want to|need(?:s|ed)? to|do we (?:really |still )?need|does (?:this|it|that) (?:really |still )?need|instead|rather|better|simpler|cleaner|prefer\w*|why not|why don't|useless|unused|unnecessary|redundant|needed|necessary|required|remove\w*|rename\w*|move\w*|use|using|consider|what about|what if|how about|maybe|perhaps|may be|shall we|let's|please|pls)\b|->|=>/i;
 // A question that opens with a request verb proposes it: "Ignore malformed entries?", "make this lazy?".
 const OPENS_WITH_REQUEST = new RegExp(`^\\W*(?:${REQUEST_VERBS})\\b`, "i");
+
+/**
+ * Whether a nudge may name a comment: a correction at least `minConfidence` sure, not harsh (never quoted back), not a
+ * nit or praise, that asks for a change. The coaching policy, the model's suggestion requests and the eval share it.
+ */
+export function nameable(body: string, assessment: Assessment, minConfidence: number): boolean {
+  return (
+    assessment.verdict === "correcting" &&
+    assessment.confidence >= minConfidence &&
+    assessment.tone === "ok" &&
+    assessment.label !== "nitpick" &&
+    assessment.label !== "praise" &&
+    notNamedBecause(body) === undefined
+  );
+}
 
 export function notNamedBecause(body: string): NotNamedReason | undefined {
   const parts = splitProse(body);

@@ -12,7 +12,7 @@ import type {
   JudgeResult,
 } from "./judge.js";
 import { JudgeError } from "./judge.js";
-import { notNamedBecause } from "./names-a-change.js";
+import { nameable } from "./names-a-change.js";
 import { validateJudgeResults } from "./parse-judge-output.js";
 import { MAX_BODY_CHARS } from "./render-judge-prompt.js";
 import { sanitizeRewrite } from "./sanitize-rewrite.js";
@@ -81,15 +81,7 @@ export async function secondOpinion(
   const heuristic = llm.enabled ? items.filter((item) => item.assessment.source === "heuristic") : [];
   const unsure = heuristic.filter((item) => item.assessment.confidence < llm.confidence_below);
   const forSuggestion = llm.write_suggestions
-    ? heuristic.filter(
-        (item) =>
-          item.assessment.confidence >= llm.confidence_below &&
-          item.assessment.verdict === "correcting" &&
-          item.assessment.tone === "ok" &&
-          item.assessment.label !== "nitpick" &&
-          item.assessment.label !== "praise" &&
-          notNamedBecause(item.comment.body) === undefined,
-      )
+    ? heuristic.filter((item) => nameable(item.comment.body, item.assessment, llm.confidence_below))
     : [];
   const asked = [...unsure, ...forSuggestion];
   const outcome = (extra: Partial<SecondOpinionOutcome> = {}): SecondOpinionOutcome => ({

@@ -1,5 +1,5 @@
 // Counts one review's comments the way the nudge decision needs them (docs/architecture.md, "Coaching").
-import { notNamedBecause } from "../analysis/names-a-change.js";
+import { nameable } from "../analysis/names-a-change.js";
 import type { CoachingConfig } from "../config/schema.js";
 import { parseCoachCommand } from "./policy-command.js";
 import { matchesAnyGlob } from "./policy-glob.js";
@@ -50,12 +50,7 @@ export function considerComments(
     comments,
     // Named only when the verdict is sure enough (calling out a comment that already teaches costs trust) and the
     // comment asks for a change: a clarifying question or a "ditto" counts, but a suggestion under it reads as silly.
-    couldTeachMore: counted.filter(
-      (c) =>
-        c.assessment.tone !== "harsh" &&
-        c.assessment.confidence >= config.call_out_confidence &&
-        notNamedBecause(c.body) === undefined,
-    ),
+    couldTeachMore: counted.filter((c) => nameable(c.body, c.assessment, config.call_out_confidence)),
     harsh,
     teaching,
     tally: {
