@@ -122,6 +122,37 @@ function printShares(files: string[]): void {
   console.log(
     `both readers: ${both.length} suggestions; postable by both ${pct(bothPostable, both.length)}; postable over all ${judgements.length} judgements ${pct(judgements.filter(postable).length, judgements.length)}; same verdict ${pct(agreeVerdict, both.length)}, same postable/not ${pct(agreePostable, both.length)}`,
   );
+  // By the kind of line shown, as today's code shows it: the figures of a reading hold at its own commit.
+  const corpus = readLabeledCorpus();
+  if (!corpus.ok) {
+    console.log(`by kind of line: skipped (${corpus.why})`);
+    return;
+  }
+  const bodies = new Map(corpus.comments.map((c) => [c.id, c.body]));
+  const byKind = new Map<LineKind, { shown: number; postable: number }>();
+  for (const id of both) {
+    const body = bodies.get(id);
+    if (body === undefined) continue;
+    const kind = lineKind(shownLine(body));
+    const tally = byKind.get(kind) ?? { shown: 0, postable: 0 };
+    for (const v of [a.byId.get(id), b.byId.get(id)]) {
+      tally.shown++;
+      if (postable(v)) tally.postable++;
+    }
+    byKind.set(kind, tally);
+  }
+  const kinds = [...byKind].map(([k, t]) => `${k} ${t.postable}/${t.shown} (${pct(t.postable, t.shown)})`);
+  console.log(`by kind of line (postable judgements): ${kinds.join("; ")}`);
+}
+
+type LineKind = "nit" | "rewrite" | "version question" | "why question" | "missing";
+
+/** What a shown line is: a "nit:", a rewrite, the proposed-version question, another why-question, or "Missing". */
+function lineKind(line: string): LineKind {
+  if (line.startsWith("Missing:")) return "missing";
+  if (line.startsWith("Try: “nit:")) return "nit";
+  if (line.startsWith("Try:")) return "rewrite";
+  return line.includes("one sentence on what this version fixes") ? "version question" : "why question";
 }
 
 function main(args: string[]): void {

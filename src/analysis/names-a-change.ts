@@ -18,8 +18,8 @@ const ELSEWHERE =
 // An aside before the question ("Dumb question:", "Just a sanity check,") says nothing about what it asks.
 const ASIDE =
   /^\W*(?:(?:(?:(?:a|an|one|just a|possibly a|probably a|maybe a)\s+)?(?:(?:stupid|dumb|silly|naive|possibly dumb|quick|small|sanity|genuine)\s+)?(?:question|q|check|comment|sanity check)|(?:just )?(?:out of|for my) (?:curiosity|understanding)|(?:it )?(?:might|may|could) be a (?:stupid|dumb|silly|naive) (?:question|q)|[\w ]{0,30}\bignoramus here|(?:i'm )?(?:just )?curious|sorry(?: for)? (?:the|a|my) (?:dumb|stupid|silly|naive) question)\s*(?:,?\s*but\b|[:,.…-]+)\s*)+/i;
-// "Why …?" asks the author for the reason, not for a change (its suggestion lines were postable for 6 of 22 reader
-// judgements, test/analysis/README.md); "why not X?" proposes X and stays a candidate.
+// "Why …?" asks the author for the reason, not for a change (no line under it read well to the suggestion readers,
+// test/analysis/README.md); "why not X?" proposes X and stays a candidate.
 const CURIOUS_WHY = /^why\b(?!\s+(?:not|don't|doesn't|can't|cannot|isn't|aren't|wouldn't|shouldn't)\b)/i;
 // A question asking for information opens with a question word or an auxiliary: "Are these the v2 routes?".
 const ASKS_INFORMATION =
