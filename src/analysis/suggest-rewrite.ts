@@ -281,8 +281,7 @@ function rewrite(request: string): string | undefined {
   if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
   if (IMPERATIVE.test(request)) {
     if (looksLikeStatement(request)) return undefined;
-    // "kill it", "nuke that": slang a reviewer may write, but the rewrite says what it means.
-    return `Could we ${withObject(lowerFirst(request).replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove"))}?`;
+    return `Could we ${withObject(plainVerb(lowerFirst(request)))}?`;
   }
   const dont = DONT.exec(request);
   if (dont?.[1]) {
@@ -297,7 +296,7 @@ function rewrite(request: string): string | undefined {
   const subjectless = SUBJECTLESS_SHOULD.exec(request);
   if (subjectless?.[2] && !looksLikeStatement(subjectless[2]) && !subjectless[2].includes(",")) {
     if (IMPERATIVE.test(subjectless[2]) && !subjectless[1])
-      return `Could we ${withObject(subjectless[2].replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove"))}?`;
+      return `Could we ${withObject(plainVerb(subjectless[2]))}?`;
     if (/^be\b/i.test(subjectless[2])) return `Should this ${subjectless[1] ? "not " : ""}${subjectless[2]}?`;
   }
   const could = COULD.exec(request);
@@ -363,8 +362,7 @@ export function whyQuestion(request: string): string {
       return `what would ${object(alternative[1])} give us? One clause of it turns the question into a suggestion.`;
     if (WHY_QUESTION.test(text))
       return "what would you expect instead? Saying so makes the question read as curiosity, not doubt.";
-    if (UNNEEDED_ANYWHERE.test(text))
-      return `what makes ${plural(text.split(/\s+(?:is|are)\s+/)[0] ?? "") ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
+    if (UNNEEDED_ANYWHERE.test(text)) return unneededQuestion(text);
     if (PROPOSAL_QUESTION.test(text)) return CHANGE_QUESTION;
     return "what prompted the question? Naming the case you have in mind tells the author what to check.";
   }
@@ -391,11 +389,7 @@ export function whyQuestion(request: string): string {
     if (/^do (?:this|that|it)$/i.test(what)) return "what goes wrong with it as it is?";
     return `what goes wrong if we ${withObject(lowerFirst(shorten(what)))}?`;
   }
-  if (UNNEEDED_ANYWHERE.test(text)) {
-    const verb = /\b(is|are)\b/i.exec(text)?.[1]?.toLowerCase();
-    const many = verb ? verb === "are" : plural(text);
-    return `what makes ${many ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
-  }
+  if (UNNEEDED_ANYWHERE.test(text)) return unneededQuestion(text);
   const verbMatch = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(text);
   if (verbMatch?.[1]) return imperativeQuestion(verbMatch[1].toLowerCase(), verbMatch[2] ?? "");
   const should = SHOULD.exec(text);
@@ -582,6 +576,16 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
   const verb = words(act) <= MAX_OBJECT_WORDS && !act.includes(",") ? ` ${codeLike(act)}` : "";
   return `what goes wrong if ${it} ${negated ? (many ? "do" : "does") : many ? "don't" : "doesn't"}${verb}?`;
 }
+
+/** "This cast is unnecessary", "these are unused": the question about it, or them. */
+function unneededQuestion(text: string): string {
+  const verb = /\b(is|are)\b/i.exec(text)?.[1]?.toLowerCase();
+  const many = verb ? verb === "are" : plural(text);
+  return `what makes ${many ? "them" : "it"} unnecessary (unused, or done elsewhere)?`;
+}
+
+/** "kill this", "nuke that": slang a reviewer may write, but a rewrite says what it means. */
+const plainVerb = (request: string): string => request.replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove");
 
 /** "they" after a verb: "what makes them unnecessary". */
 const asObject = (phrase: string): string => (phrase === "they" ? "them" : phrase);

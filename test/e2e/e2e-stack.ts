@@ -9,13 +9,14 @@ import {
   type AppStackOptions,
   startAppStack,
 } from "../../scripts/fake-github/start-app-stack.js";
+import { CONFIG_PATH } from "../../src/config/config-path.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { skipNote } from "../helpers/skip-note.js";
 import { openSqliteTestStore, POSTGRES_SKIPPED, type StoreTarget } from "../helpers/test-stores.js";
 
+/** The repository config the stack serves, where the app reads it. */
+export const CONFIG_FILE = CONFIG_PATH;
 export { DEMO_REPO };
-
-export const CONFIG_FILE = ".github/review-coach.yml";
 
 /** A team that opted in: coaching in summary mode and the weekly digest. */
 export const COACHING_CONFIG = `coaching:
