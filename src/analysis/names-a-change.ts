@@ -21,9 +21,11 @@ const ASIDE =
 // "Why …?" asks the author for the reason, not for a change (no line under it read well to the suggestion readers,
 // test/analysis/README.md); "why not X?" proposes X and stays a candidate.
 const CURIOUS_WHY = /^why\b(?!\s+(?:not|don't|doesn't|can't|cannot|isn't|aren't|wouldn't|shouldn't)\b)/i;
+// "Can you explain why …?": a request for an explanation, not for a change, whatever words follow.
+const EXPLAIN_PLEASE = /^(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b/i;
 // A question asking for information opens with a question word or an auxiliary: "Are these the v2 routes?".
 const ASKS_INFORMATION =
-  /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which|why(?!\s+(?:not|don't|doesn't|can't|cannot|isn't|aren't|wouldn't|shouldn't)\b)|(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b)\b/i;
+  /^(?:is|are|was|were|am|does|do|did|has|have|had|will|what(?! about| if)|how|where|when|who|whom|which)\b/i;
 // Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
 const REMARK =
   /^\W*(?:(?:that's|that is|this is|how) (?:very |really )?(?:interesting|nice|cool|neat|curious)|sorry|thanks|thank you|ok|okay|hmm+)\b|\b(?:ignorant|dumb question|stupid question|silly question)\b/i;
@@ -62,10 +64,10 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
   const questions = sentences.filter((s) => !REMARK.test(s) || /\?\W*$/.test(s));
   if (questions.length === 0 || !questions.every((s) => /\?\W*$/.test(s))) return undefined;
   const asked = questions.map((s) => s.replace(ASIDE, ""));
-  const informative = (s: string) => ASKS_INFORMATION.test(s) || CURIOUS_WHY.test(s);
-  const explainPlease = /^(?:can|could|would) you (?:please )?(?:explain|clarify|elaborate|tell me)\b/i;
+  const informative = (s: string) =>
+    ASKS_INFORMATION.test(s) || CURIOUS_WHY.test(s) || EXPLAIN_PLEASE.test(s);
   const proposes = (s: string) =>
-    !explainPlease.test(s) && (PROPOSES_OR_DOUBTS.test(s) || OPENS_WITH_REQUEST.test(s));
+    !EXPLAIN_PLEASE.test(s) && (PROPOSES_OR_DOUBTS.test(s) || OPENS_WITH_REQUEST.test(s));
   if (asked.some(proposes)) return undefined;
   // "lazy init `client`?", "`Foo.bar`?": a name or a few words asked alone propose them. A short fragment after a
   // question ("Dhcp server or..?") only offers answers to it.
