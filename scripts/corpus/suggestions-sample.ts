@@ -6,10 +6,9 @@
 // The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
 import { readFileSync } from "node:fs";
 import { assess } from "../../src/analysis/assess.js";
+import { nameable } from "../../src/analysis/names-a-change.js";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
-import { considerComments } from "../../src/coaching/policy-tally.js";
 import { postableSuggestion, rewriteInput, suggestionPlain } from "../../src/coaching/render-suggestion.js";
-import type { CoachComment } from "../../src/coaching/review-facts.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { seededRandom, shuffled } from "../seeded-random.js";
 import { type LabeledComment, readLabeledCorpus } from "./corpus-files.js";
@@ -30,28 +29,13 @@ export function shownLine(body: string): string {
   return suggestionPlain(body, suggestRewrite(rewriteInput(body)));
 }
 
-/**
- * Whether a nudge would name the comment, as `considerComments` decides for a review of one line comment with the
- * default config: the model's verdict is correcting and sure enough, the tone is not harsh, it is no nit, and it asks
- * for a change.
- */
+/** Whether a nudge would name the comment with the default config: the policy's own test (`nameable`). */
 export function wouldName(comment: LabeledComment): boolean {
   const assessment = assess(
     { id: comment.id, body: comment.body, author: "reviewer" },
     { prAuthor: "author" },
   );
-  const asCoached: CoachComment = {
-    key: `review_comment:${comment.id}`,
-    kind: "review_comment",
-    githubId: 1,
-    threadId: 1,
-    path: "src/file.ts",
-    htmlUrl: null,
-    body: comment.body,
-    assessment,
-  };
-  const config = defaultConfig().coaching;
-  return considerComments([asCoached], config).couldTeachMore.length === 1;
+  return nameable(comment.body, assessment, defaultConfig().coaching.call_out_confidence);
 }
 
 /** Comments the corpus labels "correcting" and a nudge would name: the suggestions a reviewer would actually see. */
