@@ -23,10 +23,11 @@ const EXTRA_VERBS =
 const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
-  /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?|matter of taste:?|personally,?|again,?|(?:i )?recommend(?:ing)?|couldn't you|can't you|why don't you|i (?:also |still |really |strongly )*think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i'm not following(?: this(?: part)?)?:?|(?:it )?(?:would|'d) be better to)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|want to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
+  /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?|matter of taste:?|personally,?|again,?|(?:i )?recommend(?:ing)?|couldn't you|can't you|why don't you|i (?:also |still |really |strongly )*think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i'm not following(?: this(?: part)?)?:?|(?:it )?(?:would|'d) be better to)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|(?:you|we)(?:'ll)? want to|want to|you(?:'d| had)? better|try to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
-  /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+)?(not\s+)?(.+)$/i;
+  /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+|only\s+)?(not\s+)?(.+)$/i;
+const SECOND_REQUEST = /\band\s+(?:[\w`.()-]+\s+){1,3}(?:should|must|needs?|has to|have to)\b/i;
 const SUBJECTLESS_SHOULD = /^(?:(?:should|must|needs? to|has to)\s+(not\s+)?|(?=be\s))(.+)$/i;
 const COULD =
   /^((?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()-]+(?: [\w`.()-]+)?))\s+(?:could|can|might)\s+(?:also\s+|just\s+)?(.+)$/i;
@@ -40,9 +41,11 @@ const CODE_ONLY =
   /^[^\p{L}]*$|^(?:[\w.$:>-]+(?:\s*(?:=|\+=|==|!=|->)|[([])|#|\/\/|\/\*|\*|[{}]|(?:def|class|return|if|for|while|static|public|private|import|from|const|let|var|int|void|self\.)\b)/iu;
 const NEEDS =
   /^(?:you|we) (?:also )?need\s+(?!to\b)(.+)$|^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
+// "you need pass X": the verb lost its "to"; what is needed is an action, not a thing to add.
+const NEEDS_A_VERB = new RegExp(`^(?:${VERBS}|pass|return|raise|throw|run|wait|make|do)\\b`, "i");
 const INSTEAD = /^(.+?)\s+instead of\s+(.+)$/i;
 const PROPOSAL =
-  /\b(?:with|to|by)\s*:\s*$|\S\s+-+>\s+\S|^how about(?: just)?\s*:|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
+  /\b(?:this|these|the following|it)\s*:\s*\n|\b(?:with|to|by)\s*:\s*$|\S\s+-+>\s+\S|^how about(?: just)?\s*:|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
 const BETTER =
   /^([^,]+?)\s+(?:is|are|would be|seems|looks)\s+(?:much |a bit |)(?:more appropriate|better|preferable|cleaner|simpler|safer|nicer|more readable|more idiomatic)(?:\s+here)?$/i;
 const GO_AWAY =
@@ -148,6 +151,56 @@ export function suggestRewrite(input: RewriteInput): string {
   return firstPassing(prose, [draft({ ...input, prose }), () => whatIsMissing(prose, input)]);
 }
 
+// The comment says why in a word: the thing is unneeded ("remove this useless check", "…, it's useless", "no need
+// for X"), or a slip ("oops", "looks like a rebase went wrong", "left over", "you missed this one", "the name isn't descriptive").
+const REASON_IN_A_WORD =
+  /\b(?:useless|unused|redundant|unnecessary|unneeded|superfluous|pointless|obsolete|dead (?:code|experiments?|branch(?:es)?|imports?|variables?)|no longer (?:needed|used|necessary|required)|(?:is|are)n'?t (?:needed|necessary|required|used)|not (?:needed|necessary|required|used|useful|descriptive)|(?:don'?t|doesn'?t|do not|does not|no) need\b(?! to (?:add|handle|check|test|support)\b)|oops|whoops|accidental(?:ly)?|by accident|fat[- ]finger\w*|spurious|stray|you (?:lost|missed|forgot|mean|meant)\b|somehow you|left ?over|left (?:in|behind)\b|bad (?:rebase|merge|cut(?: and | & | ?n ?)paste|copy[- ]?paste)|(?:rebase|merge) (?:issue|error|mistake|artifact|leftover)s?)/i;
+// "drop this one space", "shift these a single space to the left": one space is as cosmetic as many.
+const ONE_SPACE = /\b(?:this|that|the|a|an|one|extra|trailing|double|stray|single) (?:white ?)?space\b/i;
+// "'a unique key' should be 'an unique key'" (or the other way round): a quoted phrase for a near-identical one.
+const QUOTED_FIX =
+  /(["'`])([^"'`\n]{1,40})\1,?\s+(?:should (?:probably )?be|->|=>|→|not)\s+(["'`])([^"'`\n]{1,40})\3/;
+// A stray space or a typo is cosmetic however politely it is wrapped ("not a deal breaker, but if you respin …").
+const COSMETIC_WORDS =
+  /\b(?:typos?|misspel\w*|spelling|trailing (?:white ?)?spaces?|white ?spaces?|blank lines?|empty lines?|double spaces?|indentation)\b/i;
+
+/**
+ * Whether the comment already carries its reason in its own words, so asking for "the why" would read as pedantry:
+ * a cosmetic fix (a typo, a stray space, punctuation) or a thing it calls unneeded ("useless", "unused", "a bad
+ * merge", "a name that isn't descriptive"). Such a correction still counts in the teaching ratio; a nudge does not name it.
+ */
+export function reasonInOwnWords(prose: string): boolean {
+  const { request, substantive } = readRequest(prose.slice(0, MAX_READ_CHARS).replace(EMOTICON, " "), false);
+  const clauses = substantive.map(core);
+  if (
+    clauses.some((c) => UNNEEDED_ANYWHERE.test(c) || UNNEEDED.test(c)) ||
+    substantive.some((c) => REASON_IN_A_WORD.test(c))
+  )
+    return true;
+  if (clauses.some(isQuotedFix)) return true;
+  if (request === undefined) return false;
+  const text = core(request);
+  if (isSpellingFix(text)) return true;
+  if (COSMETIC_WORDS.test(prose) && words(prose) <= 30) return true;
+  // A short comment with a formatting clause ("not important, but you left a comma here") is about that clause.
+  const cosmetic = (c: string) => (MECHANICAL.test(c) || ONE_SPACE.test(c)) && words(c) <= 12;
+  return (
+    (cosmetic(text) && !asksOnly(request)) ||
+    (words(substantive.join(" ")) <= 16 && substantive.some((c) => cosmetic(core(c)) && !asksOnly(c)))
+  );
+}
+
+function isQuotedFix(clause: string): boolean {
+  const [, , from, , to] = QUOTED_FIX.exec(clause) ?? [];
+  if (from === undefined || to === undefined || from === to) return false;
+  return editDistance(from, to) <= Math.max(2, Math.floor(0.3 * Math.max(from.length, to.length)));
+}
+
+/** A question about the linter or a typo is still a question, not a formatting fix. */
+function asksOnly(sentence: string): boolean {
+  return sentence.trim().endsWith("?") && !IMPERATIVE.test(core(sentence));
+}
+
 /** The plain "what is missing" line for a comment: the fallback for any suggestion that fails the checker. */
 export function whatIsMissing(
   prose: string,
@@ -174,8 +227,6 @@ function draft(input: RewriteInput): string {
   const unneeded = substantive.map(core).find((c) => UNNEEDED_ANYWHERE.test(c));
   const asked = whyQuestion(request_);
   const missing = `${MISSING_PREFIX} ${GENERIC_QUESTIONS.includes(asked) && unneeded ? whyQuestion(unneeded) : asked}`;
-  // A question about the linter or a typo is still a question, not a formatting fix.
-  const asksOnly = (sentence: string) => sentence.trim().endsWith("?") && !IMPERATIVE.test(core(sentence));
   const mechanical = MECHANICAL.test(request_) && words(request_) <= 12 && !asksOnly(request);
   // A typo or a blank line needs no why: marking it as a nit tells the author it is minor.
   if (mechanical && substantive.length === 1) return nit(request_);
@@ -210,7 +261,7 @@ function isSpellingFix(request: string): boolean {
 function nit(request: string): string {
   // "minor nit: …" is marked once.
   const text = request
-    .replace(/^(?:minor\s+)?nit\s*:?\s*/i, "")
+    .replace(/^(?:[\w-]+\s+)?nit\s*:?\s*/i, "")
     .replace(/^(?:should|must|please)\s+/i, "")
     .replace(/[\s?]+$/, "");
   return `nit: ${lowerFirst(text)}`;
@@ -274,13 +325,15 @@ function core(sentence: string): string {
 
 /** A kinder phrasing of a short request, or undefined when none reads naturally. */
 function rewrite(request: string): string | undefined {
-  if (request.endsWith("?")) return undefined;
+  // A link at the end would take the question mark into its address.
+  if (request.endsWith("?") || /https?:\/\/\S+$/.test(request)) return undefined;
   const prefer = PREFER_OVER.exec(request);
   if (prefer?.[1] && prefer[2])
     return `Could we use ${codeLike(prefer[1])} rather than ${codeLike(prefer[2])}?`;
   if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
   if (IMPERATIVE.test(request)) {
-    if (looksLikeStatement(request)) return undefined;
+    // "kill(2)" names a system call or a man page, not a request to kill.
+    if (looksLikeStatement(request) || /^[\w-]+\(/.test(request)) return undefined;
     return `Could we ${withObject(plainVerb(lowerFirst(request)))}?`;
   }
   const dont = DONT.exec(request);
@@ -291,9 +344,21 @@ function rewrite(request: string): string | undefined {
     return use?.[1] ? `Could we avoid ${codeLike(use[1])}?` : `Could we not ${dont[1]}?`;
   }
   const should = SHOULD.exec(request);
+  // "These tags should not be here": a request to remove them.
+  if (
+    should?.[1] &&
+    should[2] &&
+    /^be (?:here|there|in this (?:change|patch|commit|file))\W*$/i.test(should[3] ?? "")
+  )
+    return `Could we remove ${lowerSubject(should[1])}?`;
+  // "This needs to be removed and all callers need to pass X": two requests, no one question fits both.
+  if (should?.[3] && SECOND_REQUEST.test(should[3])) return undefined;
   if (should?.[1] && should[3] && !looksLikeStatement(should[3]) && !/[,:]/.test(should[3]))
     return `Should ${lowerSubject(should[1])} ${should[2] ? "not " : ""}${should[3]}?`;
   const subjectless = SUBJECTLESS_SHOULD.exec(request);
+  // "You should be using X throughout" is "use X throughout".
+  const using = /^be using\s+(.+)$/i.exec(subjectless?.[1] ? "" : (subjectless?.[2] ?? ""));
+  if (using?.[1] && !looksLikeStatement(using[1])) return `Could we use ${using[1]}?`;
   if (subjectless?.[2] && !looksLikeStatement(subjectless[2]) && !subjectless[2].includes(",")) {
     if (IMPERATIVE.test(subjectless[2]) && !subjectless[1])
       return `Could we ${withObject(plainVerb(subjectless[2]))}?`;
@@ -304,6 +369,7 @@ function rewrite(request: string): string | undefined {
     return `Could ${lowerSubject(could[1])} ${could[2]}?`;
   const needs = NEEDS.exec(request);
   const needed = needs?.[1] ?? needs?.[2] ?? needs?.[3];
+  if (needed && NEEDS_A_VERB.test(needed)) return undefined;
   if (needed && !looksLikeCode(needed)) return `Could we add ${article(needed)}?`;
   const instead = INSTEAD.exec(request);
   if (instead?.[1] && instead[2] && words(instead[1]) <= 4)
@@ -406,6 +472,12 @@ export function whyQuestion(request: string): string {
   if (NOUN_ONLY.test(text)) return addQuestion(text);
   const needs = NEEDS.exec(text);
   const needed = needs?.[1] ?? needs?.[2] ?? needs?.[3];
+  if (needed && NEEDS_A_VERB.test(needed)) {
+    const verb = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(needed);
+    return verb?.[1]
+      ? imperativeQuestion(verb[1].toLowerCase(), verb[2] ?? "")
+      : "what goes wrong if it stays as it is, or what does the change make easier?";
+  }
   if (needed) return addQuestion(needed);
   if (UNNEEDED.test(text)) return "what makes it unnecessary: is it unused, or done elsewhere?";
   if (INCOMPLETE.test(text)) return "what is still missing from it?";
@@ -414,12 +486,21 @@ export function whyQuestion(request: string): string {
   if (UNCLEAR.test(text)) return "what did you expect on first reading, and what would make it clear?";
   if (WRONG.test(text)) return "what does it get wrong (a case, an input), and what would be right?";
   const instead = INSTEAD.exec(text);
-  if (instead?.[1] && instead[2])
-    return `what does ${object(instead[1])} give us over ${object(instead[2])}?`;
+  if (instead?.[1] && instead[2]) {
+    // "raise KeyError instead of calling exit": two actions, both as "-ing".
+    const first = /^\w+ing\b/i.test(instead[2]) ? gerundPhrase(instead[1]) : instead[1];
+    return `what does ${object(first)} give us over ${object(instead[2])}?`;
+  }
   return "what goes wrong if it stays as it is, and what would you do instead?";
 }
 
 function imperativeQuestion(verb: string, rest: string): string {
+  // "declare this as X and remove Y": two changes; a question about the first alone misreads the comment.
+  if (
+    new RegExp(`\\s+and\\s+(?:then\\s+)?(?:${VERBS})\\b`, "i").test(rest) &&
+    !/^(?:remove|delete|drop|move|add)$/.test(verb)
+  )
+    return "what goes wrong if it stays as it is, or what does the change make easier?";
   const to = /^(.*?)\s*\b(?:to|into|with|by)\s+(.+)$/i.exec(rest);
   const target = to?.[2] ? object(to[2]) : undefined;
   const thing = object((to ? (to[1] ?? "") : rest).split(/\s+and\s+/)[0] ?? "");
@@ -504,6 +585,10 @@ function imperativeQuestion(verb: string, rest: string): string {
     case "stop":
       return `what goes wrong if we keep ${thing}?`;
     default: {
+      // "raise KeyError instead of calling exit": what the one action gives over the other.
+      const instead = INSTEAD.exec(rest);
+      if (instead?.[1] && instead[2])
+        return `what does ${object(`${gerund(verb)} ${instead[1]}`)} give us over ${object(instead[2])}?`;
       const done = PARTICIPLES[verb];
       if (done) {
         if (["check", "validate", "handle", "catch", "test"].includes(verb))
@@ -513,6 +598,14 @@ function imperativeQuestion(verb: string, rest: string): string {
       return "what goes wrong if it stays as it is, or what does the change make easier?";
     }
   }
+}
+
+/** "raise KeyError" → "raising KeyError"; a phrase that does not open with a plain word stays as it is. */
+function gerundPhrase(phrase: string): string {
+  const [verb = "", ...rest] = phrase.split(/\s+/);
+  return /^[a-z]+$/.test(verb) && !/ing$|^(?:you|we|i|it|this|that|they|he|she)$/.test(verb)
+    ? [gerund(verb), ...rest].join(" ")
+    : phrase;
 }
 
 function gerund(verb: string): string {
@@ -550,6 +643,9 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
     /^((?:removed|deleted|dropped|moved|extracted|split|inlined|merged)\b.*)$/i.exec(rest);
   const it = /^(?:this|that|it|here|there)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
+  // "These tags should not be here": the question is what goes wrong if they stay.
+  if (negated && /^be (?:here|there|in this (?:change|patch|commit|file))\W*$/i.test(rest))
+    return `what goes wrong, or gets confusing, if ${it} ${many ? "stay" : "stays"}?`;
   if (be?.[1]) {
     // "should be -x B101, B102, B103": a list has no one thing to name.
     if (/^[^,]+,\s*[^\s,]+\s*(?:,|$)/.test(be[1])) return "what goes wrong if it stays as it is?";
@@ -602,6 +698,7 @@ function plural(text: string): boolean {
 /** What a question names: the comment's own words when short, else "this"; code keeps its backticks. */
 function object(phrase: string): string {
   const cut = phrase
+    .replace(/\s+(?:\(?see\s+)?<?https?:\/\/.*$/s, "")
     .replace(/\s+\((?![^()]*\)\S).*$/s, "")
     .replace(/["'`].*$/s.test(phrase) ? /(?!)/ : /,.*$/s, "")
     .replace(/\s+(?:it's|it is|that's|that is|which is|as it)\b.*$/i, "")
@@ -612,11 +709,14 @@ function object(phrase: string): string {
       "",
     )
     .replace(
-      /(?<=\S)\s+(?:in|on|at|from|for|into|to|onto|inside|outside|before|after|under|within|out of|as|so|because|since|if|when)\s+.*$/i,
+      /(?<=\S)\s+(?:in|on|at|from|for|into|to|onto|inside|outside|before|after|under|within|out of|as|so|because|since|if|when|once|until|unless|while|wherever|whenever)\s+.*$/i,
       "",
     )
+    .replace(new RegExp(`\\s+and\\s+(?:then\\s+)?(?:${VERBS})\\b.*$`, "i"), "")
     .replace(/[.!:;,\s]+$/, "")
     .replace(/\s+(?:with|to|by|into|for|from|of|in|on|at)$/i, "")
+    // "move this down into …": the particle belongs to the verb, not to the thing.
+    .replace(/^(this|that|it|these|those)\s+(?:down|up|out|over|back|away|around|along)$/i, "$1")
     .trim();
   if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut)) return "it";
   if (/^(?:these|those|them)$/i.test(cut)) return "they";
@@ -662,11 +762,16 @@ function article(phrase: string): string {
 
 /** Shouted words are lowered ("FIX THE INDENTATION" → "fix the indentation"); acronyms stay; "!!!"/"???" become one. */
 function calm(sentence: string): string {
+  // Quoted text is the code's or a message's own ("should be "END: …""): only the reviewer's words are calmed. One
+  // word in capitals among lower-case ones is a name ("these FOOBAR tags", "a wrapper like QLOG"), not shouting.
+  const shouted = /("[^"]*"|`[^`]*`|'[^']*')|\b([A-Z][A-Z']{2,})\b/g;
+  const shouts = [...sentence.matchAll(shouted)].filter(
+    (m) => m[1] === undefined && !ACRONYMS.has(m[0]),
+  ).length;
   return (
     sentence
-      // Quoted text is the code's or a message's own ("should be "END: …""): only the reviewer's words are calmed.
-      .replace(/("[^"]*"|`[^`]*`|'[^']*')|\b([A-Z][A-Z']{2,})\b/g, (match, quoted: string | undefined) =>
-        quoted !== undefined || ACRONYMS.has(match) ? match : match.toLowerCase(),
+      .replace(shouted, (match, quoted: string | undefined) =>
+        quoted !== undefined || ACRONYMS.has(match) || shouts < 2 ? match : match.toLowerCase(),
       )
       .replace(/([!?])[!?]+/g, "$1")
       // Condescending asides ("…, obviously.") carry no request: the rewrite drops them.

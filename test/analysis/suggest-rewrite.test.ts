@@ -284,6 +284,71 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
   });
 });
 
+describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
+  it.each([
+    // One word in capitals among lower-case ones is a name, not shouting: it keeps its case.
+    [
+      "These FOOBAR tags should not be here",
+      "Could we remove these FOOBAR tags? Add the why: what goes wrong, or gets confusing, if these FOOBAR tags stay?",
+    ],
+    // Two requests joined by "and": no rewrite fits both.
+    [
+      "This needs to be dropped before merging and all callers need to pass a Context.",
+      "Add the why: what goes wrong if it stays as it is?",
+    ],
+    [
+      "you should be using str (rather than std::str) throughout.",
+      "Could we use str (rather than std::str) throughout? Add the why: what goes wrong if it isn't using str (rather than std::str) throughout?",
+    ],
+    [
+      "i think you want to raise KeyError instead of calling exit",
+      "Could we raise KeyError instead of calling exit? Add the why: what does raising KeyError give us over calling exit?",
+    ],
+    // "You need pass X": no "add a pass X".
+    [
+      "You need pass HANDLE into run.sh",
+      "Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
+    ],
+    [
+      "Please include this:\n  stop on shutdown",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
+    [
+      "move this down into _helper and get rid of this function.",
+      "Could we move this down into _helper and get rid of this function? Add the why: what gets easier, or safer, once it is moved?",
+    ],
+    [
+      "you should probably add a wrapper like QLOG and call it.",
+      "Could we add a wrapper like QLOG and call it? Add the why: what goes wrong without a wrapper like QLOG?",
+    ],
+    [
+      "TODO(bob): Remove this member once Request has it.",
+      "Could we remove this member once Request has it? Add the why: what goes wrong, or gets confusing, if this member stays?",
+    ],
+    ["huge nit: add a space after the colon", "nit: add a space after the colon"],
+    [
+      "Declare this as Foo and remove the cast in Bar.",
+      "Could we declare this as Foo and remove the cast in Bar? Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
+    ],
+    [
+      "Please use utils.run wherever you call a command.",
+      "Could we use utils.run wherever you call a command? Add the why: what does utils.run give us here that the current code doesn't?",
+    ],
+    [
+      "The cleanup should only be skipped when asked:\n  if conf.keep:",
+      "Add the why: what goes wrong if the cleanup isn't skipped when asked?",
+    ],
+    // A man page, not a request to kill; a link keeps its address whole.
+    ["kill(2)", "Add the why: one sentence on what this version fixes, or what it makes easier."],
+    [
+      "fix this docstring https://example.com/HACKING.rst#docstrings",
+      "Add the why: what goes wrong while this docstring stays as it is?",
+    ],
+  ])("%j → %j", (prose, expected) => {
+    expect(rewrite(prose)).toBe(expected);
+  });
+});
+
 describe("suggestRewrite: a harsh comment", () => {
   it.each([
     ["This is a mess. Honestly I don't know how this passed CI. Rewrite it.", "Could we rewrite it?"],
