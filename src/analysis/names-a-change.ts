@@ -16,6 +16,9 @@ export type NotNamedReason = "question" | "elsewhere" | "reason-given";
 
 const ELSEWHERE =
   /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|also here|as above|again\b|still\b|not (?:yet )?(?:addressed|done|fixed)\b|see (?:above|below|my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
+// "…, same as above", "similar to the previous one", "see below": a pointer to the reason, wherever it stands.
+const ELSEWHERE_ANYWHERE =
+  /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b/i;
 
 // Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
 const REMARK =
@@ -44,7 +47,7 @@ export function nameable(body: string, assessment: Assessment, minConfidence: nu
 export function notNamedBecause(body: string): NotNamedReason | undefined {
   const parts = splitProse(body);
   const prose = detectLabel(parts.prose).rest.trim();
-  if (ELSEWHERE.test(prose)) return "elsewhere";
+  if (ELSEWHERE.test(prose) || ELSEWHERE_ANYWHERE.test(prose)) return "elsewhere";
   if (reasonInOwnWords(prose)) return "reason-given";
   // A proposed version ("```suggestion" block) is a change, whatever the sentence around it asks.
   if (parts.suggestions.length > 0) return undefined;

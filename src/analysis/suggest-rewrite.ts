@@ -27,6 +27,9 @@ const POLITE =
 const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+|only\s+)?(not\s+)?(.+)$/i;
+// "There should be a FooError added to exceptions": a request to add it.
+const THERE_SHOULD =
+  /^there (?:should|must|needs to) be (?:an? |some )?([\w`.()-]+(?: [\w`.()-]+){0,3}?)(?: added)?(?: (?:to|in|for) .*)?$/i;
 const SECOND_REQUEST = /\band\s+(?:[\w`.()-]+\s+){1,3}(?:should|must|needs?|has to|have to)\b/i;
 const SUBJECTLESS_SHOULD = /^(?:(?:should|must|needs? to|has to)\s+(not\s+)?|(?=be\s))(.+)$/i;
 const COULD =
@@ -154,15 +157,22 @@ export function suggestRewrite(input: RewriteInput): string {
 // The comment says why in a word: the thing is unneeded ("remove this useless check", "…, it's useless", "no need
 // for X"), or a slip ("oops", "looks like a rebase went wrong", "left over", "you missed this one", "the name isn't descriptive").
 const REASON_IN_A_WORD =
-  /\b(?:useless|unused|redundant|unnecessary|unneeded|superfluous|pointless|obsolete|dead (?:code|experiments?|branch(?:es)?|imports?|variables?)|no longer (?:needed|used|necessary|required)|(?:is|are)n'?t (?:needed|necessary|required|used)|not (?:needed|necessary|required|used|useful|descriptive)|(?:don'?t|doesn'?t|do not|does not|no) need\b(?! to (?:add|handle|check|test|support)\b)|oops|whoops|accidental(?:ly)?|by accident|fat[- ]finger\w*|spurious|stray|you (?:lost|missed|forgot|mean|meant)\b|somehow you|left ?over|left (?:in|behind)\b|bad (?:rebase|merge|cut(?: and | & | ?n ?)paste|copy[- ]?paste)|(?:rebase|merge) (?:issue|error|mistake|artifact|leftover)s?)/i;
+  /\b(?:useless|unused|redundant|unnecessary|unneeded|superfluous|pointless|obsolete|dead (?:code|experiments?|branch(?:es)?|imports?|variables?)|no longer (?:be )?(?:needed|used|necessary|required)|(?:not |ir)relevant|vague|misleading|ambiguous|(?:it(?:'s| is) )?enough to (?:say|write|use|have)|rebas\w*|(?:is|are)n'?t (?:needed|necessary|required|used)|not (?:needed|necessary|required|used|useful|descriptive)|(?:don'?t|doesn'?t|do not|does not|no) need\b(?! to (?:add|handle|check|test|support)\b)|oops|whoops|accidental(?:ly)?|by accident|fat[- ]finger\w*|spurious|stray|you (?:lost|missed|forgot|mean|meant)\b|somehow you|left ?over|left (?:in|behind)\b|bad (?:rebase|merge|cut(?: and | & | ?n ?)paste|copy[- ]?paste)|(?:rebase|merge) (?:issue|error|mistake|artifact|leftover)s?)/i;
 // "drop this one space", "shift these a single space to the left": one space is as cosmetic as many.
 const ONE_SPACE = /\b(?:this|that|the|a|an|one|extra|trailing|double|stray|single) (?:white ?)?space\b/i;
 // "'a unique key' should be 'an unique key'" (or the other way round): a quoted phrase for a near-identical one.
 const QUOTED_FIX =
-  /(["'`])([^"'`\n]{1,40})\1,?\s+(?:should (?:probably )?be|->|=>|→|not)\s+(["'`])([^"'`\n]{1,40})\3/;
+  /(["'`])([^"'`\n]{1,40})\1,?\s+(?:should (?:probably )?be|->|=>|→|not|to)\s+(["'`])([^"'`\n]{1,40})\3/;
+// "s/to vanish/to be removed/": a wording fix written as a substitution.
+const SUBSTITUTION = /^\W*s\/[^/\n]+\/[^/\n]*\/?\W*$/;
+// "the mock import should go below the stdlib ones", "put this between a and b": where a line goes in a list.
+const ORDER =
+  /\b(?:should (?:go|come|be placed|be put|be moved) (?:below|above|before|after|between)|(?:go|goes|come|comes) (?:below|above|before|after|between)|down a (?:section|line|level)|put (?:this|it|them) (?:between|before|after|below|above)|alphabetical(?:ly)?|keep (?:the |this |it )?(?:list )?sorted)\b/i;
+// "vendor_name should be Acme", "Should be Jane Doe": a fact (a name, a vendor), not a choice with a reason.
+const FACT = /^(?:[\w.]+\s+)?should be\s+(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}[.,]?(?:\s|$)/;
 // A stray space or a typo is cosmetic however politely it is wrapped ("not a deal breaker, but if you respin …").
 const COSMETIC_WORDS =
-  /\b(?:typos?|misspel\w*|spelling|trailing (?:white ?)?spaces?|white ?spaces?|blank lines?|empty lines?|double spaces?|indentation)\b/i;
+  /\b(?:typos?|misspel\w*|spelling|backslash(?:es)?|init ?cap\w*|trailing (?:white ?)?spaces?|white ?spaces?|blank lines?|empty lines?|double spaces?|indentation)\b/i;
 
 /**
  * Whether the comment already carries its reason in its own words, so asking for "the why" would read as pedantry:
@@ -182,6 +192,7 @@ export function reasonInOwnWords(prose: string): boolean {
   const text = core(request);
   if (isSpellingFix(text)) return true;
   if (COSMETIC_WORDS.test(prose) && words(prose) <= 30) return true;
+  if (SUBSTITUTION.test(text) || FACT.test(text) || (ORDER.test(prose) && words(prose) <= 20)) return true;
   // A short comment with a formatting clause ("not important, but you left a comma here") is about that clause.
   const cosmetic = (c: string) => (MECHANICAL.test(c) || ONE_SPACE.test(c)) && words(c) <= 12;
   return (
@@ -218,6 +229,9 @@ export function whatIsMissing(
 /** The first draft, before the checker: a rewrite of a short request plus the question, or the question alone. */
 function draft(input: RewriteInput): string {
   if (input.nonEnglish) return whatIsMissing(input.prose, input);
+  // A line of code as the whole comment ("x = a ? b : c;") is a proposed version, whatever "?" it holds.
+  if (!/\n/.test(input.prose.trim()) && CODE_ONLY.test(input.prose.trim()) && looksLikeStatement(input.prose))
+    return `${MISSING_PREFIX} one sentence on what this version fixes, or what it makes easier.`;
   const { request, approval, substantive } = readRequest(input.prose, input.harsh === true);
   // A harsh comment with no request: the question is about its remark, asked without any of its words.
   if (!request)
@@ -343,6 +357,8 @@ function rewrite(request: string): string | undefined {
     const use = /^use\s+(.+)$/i.exec(dont[1]);
     return use?.[1] ? `Could we avoid ${codeLike(use[1])}?` : `Could we not ${dont[1]}?`;
   }
+  const thereShould = THERE_SHOULD.exec(request);
+  if (thereShould?.[1]) return `Could we add ${article(thereShould[1])}?`;
   const should = SHOULD.exec(request);
   // "These tags should not be here": a request to remove them.
   if (
@@ -435,10 +451,12 @@ export function whyQuestion(request: string): string {
   const prefer = PREFER_OVER.exec(text);
   if (prefer?.[1] && prefer[2])
     return `what does ${object(prefer[1])} give us over ${object(prefer[2])} here?`;
+  const thereShould = THERE_SHOULD.exec(text);
+  if (thereShould?.[1]) return addQuestion(thereShould[1]);
   // "Or the simpler: …", "you can write: …", "something like …": the comment proposes a version.
   if (PROPOSAL.test(text)) return "one sentence on what this version fixes, or what it makes easier.";
   const better = BETTER.exec(text);
-  if (better?.[1] && words(better[1]) <= MAX_OBJECT_WORDS)
+  if (better?.[1] && words(better[1]) <= MAX_OBJECT_WORDS && !/\.\.|\s(?:is|are)\s/i.test(better[1]))
     return `what does ${object(lowerSubject(better[1]))} give us here over the current code?`;
   const goAway = GO_AWAY.exec(text);
   // "the x part is redundant now and should be removed": the subject is "the x part".
@@ -648,7 +666,8 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
     return `what goes wrong, or gets confusing, if ${it} ${many ? "stay" : "stays"}?`;
   if (be?.[1]) {
     // "should be -x B101, B102, B103": a list has no one thing to name.
-    if (/^[^,]+,\s*[^\s,]+\s*(?:,|$)/.test(be[1])) return "what goes wrong if it stays as it is?";
+    if (/^[^,]+,\s*[^\s,]+\s*(?:,|$)|^[^,]+,\s*[^\s,]+\s+and\s+[^\s,]+\W*$/.test(be[1]))
+      return "what goes wrong if it stays as it is?";
     const what = (be[1].split(",")[0] ?? "").replace(/[.!:;,\s]+$/, "");
     if (/^(?:removed|deleted|dropped)$/i.test(what) && !negated)
       return `what goes wrong, or gets confusing, if ${it} ${many ? "stay" : "stays"}?`;
@@ -703,6 +722,8 @@ function object(phrase: string): string {
     .replace(/["'`].*$/s.test(phrase) ? /(?!)/ : /,.*$/s, "")
     .replace(/\s+(?:it's|it is|that's|that is|which is|as it)\b.*$/i, "")
     .replace(/\s+(?:entirely|completely|altogether|for good)\b/gi, "")
+    .replace(/\s+(?:where|if|when|wherever) (?:possible|needed|necessary|applicable)\b.*$/i, "")
+    .replace(/\s+that\s+(?:this|it|these|those|they|we|you|the)\b.*$/i, "")
     .replace(/\s+(?:e\.g\.?|i\.e\.?|ex:|for example)(?:\s.*|:.*)?$/i, "")
     .replace(
       /\s+\b(?:here|there|instead|as well|too|please|for now|again|also|then|now|everywhere|below|above)\b.*$/i,

@@ -58,6 +58,14 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "Not a big deal, but if you happen to upload another revision please drop this trailing space.",
     "this old path isn't needed anymore :)",
     'It\'s "naive", not "naïve"',
+    "Remove kOldRatio, which should no longer be needed.",
+    "rename_me is a bit vague, better_name reads better",
+    "vendor_name should be Acme",
+    "the mock import should go below the stdlib ones",
+    "s/to vanish/to be removed/",
+    'change "tsets" to "tests".',
+    "Please, drop backslashes where possible.",
+    "Rebase and this hunk goes away.",
   ])("a reason in its own words: %s", (body) => {
     expect(notNamedBecause(body)).toBe("reason-given");
   });
@@ -73,6 +81,8 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "nit: ditto `Color::red`",
     "Again, this needs a log line.",
     "Still not addressed.",
+    "similar to above, a call_count check would be nice",
+    "Why a new class? see below...",
   ])("a reason given in another comment: %s", (body) => {
     expect(notNamedBecause(body)).toBe("elsewhere");
   });

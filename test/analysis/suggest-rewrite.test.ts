@@ -327,6 +327,20 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ],
     ["huge nit: add a space after the colon", "nit: add a space after the colon"],
     [
+      "There should be a FooError added to exceptions.",
+      "Could we add a FooError? Add the why: what goes wrong without FooError?",
+    ],
+    // A list has no one thing to ask about; a line of code with a "?" in it is still a proposed version.
+    ["Should be fooURL, barName and bazType.", "Add the why: what goes wrong if it stays as it is?"],
+    [
+      "int idx = a <= 0 ? (a == 0 ? 1 : 0) : 2;",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
+    [
+      "Add a comment that this is meant to be temporary.",
+      "Could we add a comment that this is meant to be temporary? Add the why: what would a comment tell the next reader that the code doesn't?",
+    ],
+    [
       "Declare this as Foo and remove the cast in Bar.",
       "Could we declare this as Foo and remove the cast in Bar? Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
     ],
