@@ -4,21 +4,21 @@
 //   this be `BytesIO`?"). A question already invites the author to answer with the reason; asking the reviewer to
 //   add one to it read as postable in about half of the suggestion readers' judgements (test/analysis/README.md).
 // - "elsewhere": its reason is in another comment ("ditto", "same here", "as above", "again, …", "not addressed").
-// - "reason-given": its reason is in its own words: a cosmetic fix (a typo, a stray space) or a thing it calls
-//   unneeded ("useless", "unused", "a bad rebase"); asking for more reads as pedantry.
+// A comment whose reason is in its own words ("useless", a typo) stays a candidate: in a blind comparison the
+// readers found its line ("what makes it unnecessary …?", a "nit:") postable 87% of the time (test/analysis/README.md).
 import type { Assessment } from "./assessment.js";
 import { detectLabel } from "./detect-label.js";
 import { splitProse } from "./split-prose.js";
 import { splitSentences } from "./split-sentences.js";
-import { reasonInOwnWords } from "./suggest-rewrite.js";
 
-export type NotNamedReason = "question" | "elsewhere" | "reason-given";
+export type NotNamedReason = "question" | "elsewhere";
 
 const ELSEWHERE =
   /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|also here|as above|again\b|still\b|not (?:yet )?(?:addressed|done|fixed)\b|see (?:above|below|my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
-// "…, same as above", "similar to the previous one", "see below": a pointer to the reason, wherever it stands.
+// "…, same as above", "similar to the previous one", "see below", "and here", "same for the ones below": a pointer
+// to the reason, wherever it stands.
 const ELSEWHERE_ANYWHERE =
-  /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b/i;
+  /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b|^\W*and here\b|\bsame (?:for|goes for|with) (?:the )?(?:ones?|others?|rest|below|above|\w+ below)\b/i;
 
 // Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
 const REMARK =
@@ -48,7 +48,6 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
   const parts = splitProse(body);
   const prose = detectLabel(parts.prose).rest.trim();
   if (ELSEWHERE.test(prose) || ELSEWHERE_ANYWHERE.test(prose)) return "elsewhere";
-  if (reasonInOwnWords(prose)) return "reason-given";
   // A proposed version ("```suggestion" block) is a change, whatever the sentence around it asks.
   if (parts.suggestions.length > 0) return undefined;
   const sentences = splitSentences(prose)

@@ -154,59 +154,6 @@ export function suggestRewrite(input: RewriteInput): string {
   return firstPassing(prose, [draft({ ...input, prose }), () => whatIsMissing(prose, input)]);
 }
 
-// The comment says why in a word: the thing is unneeded ("remove this useless check", "…, it's useless", "no need
-// for X"), or a slip ("oops", "looks like a rebase went wrong", "left over", "you missed this one", "the name isn't descriptive").
-const REASON_IN_A_WORD =
-  /\b(?:useless|unused|redundant|unnecessary|unneeded|superfluous|pointless|obsolete|dead (?:code|experiments?|branch(?:es)?|imports?|variables?)|no longer (?:be )?(?:needed|used|necessary|required)|(?:not |ir)relevant|vague|misleading|ambiguous|(?:it(?:'s| is) )?enough to (?:say|write|use|have)|rebas\w*|(?:is|are)n'?t (?:needed|necessary|required|used)|not (?:needed|necessary|required|used|useful|descriptive)|(?:don'?t|doesn'?t|do not|does not|no) need\b(?! to (?:add|handle|check|test|support)\b)|oops|whoops|accidental(?:ly)?|by accident|fat[- ]finger\w*|spurious|stray|you (?:lost|missed|forgot|mean|meant)\b|somehow you|left ?over|left (?:in|behind)\b|bad (?:rebase|merge|cut(?: and | & | ?n ?)paste|copy[- ]?paste)|(?:rebase|merge) (?:issue|error|mistake|artifact|leftover)s?)/i;
-// "drop this one space", "shift these a single space to the left": one space is as cosmetic as many.
-const ONE_SPACE = /\b(?:this|that|the|a|an|one|extra|trailing|double|stray|single) (?:white ?)?space\b/i;
-// "'a unique key' should be 'an unique key'" (or the other way round): a quoted phrase for a near-identical one.
-const QUOTED_FIX =
-  /(["'`])([^"'`\n]{1,40})\1,?\s+(?:should (?:probably )?be|->|=>|→|not|to)\s+(["'`])([^"'`\n]{1,40})\3/;
-// "s/to vanish/to be removed/": a wording fix written as a substitution.
-const SUBSTITUTION = /^\W*s\/[^/\n]+\/[^/\n]*\/?\W*$/;
-// "the mock import should go below the stdlib ones", "put this between a and b": where a line goes in a list.
-const ORDER =
-  /\b(?:should (?:go|come|be placed|be put|be moved) (?:below|above|before|after|between)|(?:go|goes|come|comes) (?:below|above|before|after|between)|down a (?:section|line|level)|put (?:this|it|them) (?:between|before|after|below|above)|alphabetical(?:ly)?|keep (?:the |this |it )?(?:list )?sorted)\b/i;
-// "vendor_name should be Acme", "Should be Jane Doe": a fact (a name, a vendor), not a choice with a reason.
-const FACT = /^(?:[\w.]+\s+)?should be\s+(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}[.,]?(?:\s|$)/;
-// A stray space or a typo is cosmetic however politely it is wrapped ("not a deal breaker, but if you respin …").
-const COSMETIC_WORDS =
-  /\b(?:typos?|misspel\w*|spelling|backslash(?:es)?|init ?cap\w*|trailing (?:white ?)?spaces?|white ?spaces?|blank lines?|empty lines?|double spaces?|indentation)\b/i;
-
-/**
- * Whether the comment already carries its reason in its own words, so asking for "the why" would read as pedantry:
- * a cosmetic fix (a typo, a stray space, punctuation) or a thing it calls unneeded ("useless", "unused", "a bad
- * merge", "a name that isn't descriptive"). Such a correction still counts in the teaching ratio; a nudge does not name it.
- */
-export function reasonInOwnWords(prose: string): boolean {
-  const { request, substantive } = readRequest(prose.slice(0, MAX_READ_CHARS).replace(EMOTICON, " "), false);
-  const clauses = substantive.map(core);
-  if (
-    clauses.some((c) => UNNEEDED_ANYWHERE.test(c) || UNNEEDED.test(c)) ||
-    substantive.some((c) => REASON_IN_A_WORD.test(c))
-  )
-    return true;
-  if (clauses.some(isQuotedFix)) return true;
-  if (request === undefined) return false;
-  const text = core(request);
-  if (isSpellingFix(text)) return true;
-  if (COSMETIC_WORDS.test(prose) && words(prose) <= 30) return true;
-  if (SUBSTITUTION.test(text) || FACT.test(text) || (ORDER.test(prose) && words(prose) <= 20)) return true;
-  // A short comment with a formatting clause ("not important, but you left a comma here") is about that clause.
-  const cosmetic = (c: string) => (MECHANICAL.test(c) || ONE_SPACE.test(c)) && words(c) <= 12;
-  return (
-    (cosmetic(text) && !asksOnly(request)) ||
-    (words(substantive.join(" ")) <= 16 && substantive.some((c) => cosmetic(core(c)) && !asksOnly(c)))
-  );
-}
-
-function isQuotedFix(clause: string): boolean {
-  const [, , from, , to] = QUOTED_FIX.exec(clause) ?? [];
-  if (from === undefined || to === undefined || from === to) return false;
-  return editDistance(from, to) <= Math.max(2, Math.floor(0.3 * Math.max(from.length, to.length)));
-}
-
 /** A question about the linter or a typo is still a question, not a formatting fix. */
 function asksOnly(sentence: string): boolean {
   return sentence.trim().endsWith("?") && !IMPERATIVE.test(core(sentence));
