@@ -9,6 +9,7 @@ import { shippedVerdictModel } from "../../src/analysis/model/shipped-verdict-mo
 import { nameable } from "../../src/analysis/names-a-change.js";
 import { splitProse } from "../../src/analysis/split-prose.js";
 import { toneSignals } from "../../src/analysis/tone-signals.js";
+import { worthListing } from "../../src/coaching/render-suggestion.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { DATA_DIR, GITHUB_EVAL_DIR, readJsonLines, readLabeledCorpus, readLabels } from "./corpus-files.js";
 import {
@@ -83,15 +84,15 @@ function report(title: string, items: readonly Item[]): void {
       `| ${name} | ${f3(teachCorrectF1(scored))} | ${f3(macroF1(scored))} | ${pct(nudges.rate)} | ${nudges.calledOut} |`,
     );
   }
-  // What a nudge actually names (src/coaching/policy-tally.ts): sure enough, not harsh, not a nit or praise, and
-  // asking for a change (src/analysis/names-a-change.ts leaves out clarifying questions and "ditto"s).
+  // What a nudge actually names (src/coaching/policy-tally.ts): sure enough, not harsh, not a nit or praise, asking
+  // for a change (src/analysis/names-a-change.ts leaves out questions and "ditto"s), with a concrete line under it.
   const named = items.filter((item) => {
     const a = assessed.get(item);
-    return a !== undefined && nameable(item.body, a, THRESHOLD);
+    return a !== undefined && nameable(item.body, a, THRESHOLD) && worthListing(item.body, a);
   });
   const namedTeaching = named.filter((i) => i.gold === "teaching").length;
   console.log(
-    `\nNamed in a nudge (the call-out threshold, not harsh, not a nit, asks for a change): ${named.length}, ${pct(named.length === 0 ? 0 : namedTeaching / named.length)} already teach, ${named.filter((i) => i.gold === "not-feedback").length} not feedback`,
+    `\nNamed in a nudge (the call-out threshold, not harsh, not a nit, asks for a change, a concrete line): ${named.length}, ${pct(named.length === 0 ? 0 : namedTeaching / named.length)} already teach, ${named.filter((i) => i.gold === "not-feedback").length} not feedback`,
   );
   console.log(`\nModel per class (false-nudge rate at call_out_confidence ${THRESHOLD}):`);
   for (const v of VERDICTS) {

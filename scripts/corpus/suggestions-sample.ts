@@ -8,7 +8,12 @@ import { readFileSync } from "node:fs";
 import { assess } from "../../src/analysis/assess.js";
 import { nameable } from "../../src/analysis/names-a-change.js";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
-import { postableSuggestion, rewriteInput, suggestionPlain } from "../../src/coaching/render-suggestion.js";
+import {
+  postableSuggestion,
+  rewriteInput,
+  suggestionPlain,
+  worthListing,
+} from "../../src/coaching/render-suggestion.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { seededRandom, shuffled } from "../seeded-random.js";
 import { type LabeledComment, readLabeledCorpus } from "./corpus-files.js";
@@ -29,13 +34,16 @@ export function shownLine(body: string): string {
   return suggestionPlain(body, suggestRewrite(rewriteInput(body)));
 }
 
-/** Whether a nudge would name the comment with the default config: the policy's own test (`nameable`). */
+/** Whether a nudge would list the comment with the default config: the policy's own tests (`nameable`, `worthListing`). */
 export function wouldName(comment: LabeledComment): boolean {
   const assessment = assess(
     { id: comment.id, body: comment.body, author: "reviewer" },
     { prAuthor: "author" },
   );
-  return nameable(comment.body, assessment, defaultConfig().coaching.call_out_confidence);
+  return (
+    nameable(comment.body, assessment, defaultConfig().coaching.call_out_confidence) &&
+    worthListing(comment.body, assessment)
+  );
 }
 
 /** Comments the corpus labels "correcting" and a nudge would name: the suggestions a reviewer would actually see. */

@@ -3,6 +3,7 @@ import { nameable } from "../analysis/names-a-change.js";
 import type { CoachingConfig } from "../config/schema.js";
 import { parseCoachCommand } from "./policy-command.js";
 import { matchesAnyGlob } from "./policy-glob.js";
+import { worthListing } from "./render-suggestion.js";
 import type { CoachComment } from "./review-facts.js";
 
 export interface ReviewTally {
@@ -48,9 +49,12 @@ export function considerComments(
   const denominator = teaching.length + counted.length;
   return {
     comments,
-    // Named only when the verdict is sure enough (calling out a comment that already teaches costs trust) and the
-    // comment asks for a change: a clarifying question or a "ditto" counts, but a suggestion under it reads as silly.
-    couldTeachMore: counted.filter((c) => nameable(c.body, c.assessment, config.call_out_confidence)),
+    // Named only when the verdict is sure enough (calling out a comment that already teaches costs trust), the
+    // comment asks for a change (a question or a "ditto" counts, but a suggestion under it reads as silly), and the
+    // line under it would be concrete (a rewrite, a nit, or a question that fits: worthListing).
+    couldTeachMore: counted.filter(
+      (c) => nameable(c.body, c.assessment, config.call_out_confidence) && worthListing(c.body, c.assessment),
+    ),
     harsh,
     teaching,
     tally: {

@@ -1,5 +1,6 @@
 // The one gate every renderer passes a suggestion through (README, "Coaching"): the checker's rules, and the plain
 // "what is missing" line in place of any suggestion that breaks one (a model's rewrite or an older stored one).
+import type { Assessment } from "../analysis/assessment.js";
 import {
   checkSuggestion,
   firstPassing,
@@ -56,6 +57,28 @@ export function suggestionParts(body: string, suggestion: string | undefined): S
   if (parts.missing === undefined || !isGenericMissing(parts.missing)) return parts;
   // A rewrite keeps its place; the generic question after it does not (the renderers say "add the why").
   return parts.rewrite ? { rewrite: parts.rewrite, missing: "" } : {};
+}
+
+// The questions that, alone under a comment, read as postable to the suggestion readers (test/analysis/README.md,
+// "Suggestions"): the proposed version's, the unneeded thing's, a check's, a move's and a dislike's. A bare "what goes
+// wrong if …?" or "what would … give us?" was postable for a third of their judgements or less, "Missing: the why."
+// for 35%.
+const CONCRETE_QUESTION =
+  /^(?:one sentence on what (?:this version|the suggested change) fixes|what makes .+ unnecessary|which (?:failure|input or case)|what gets easier, or safer, once|what worries you about it)/;
+
+/**
+ * Whether a correction gets a line concrete enough to list it under (docs/coaching.md): a rewrite or a `nit:`, the
+ * model's own line, or one of the questions above. Without one the comment still counts in the ratio, but the nudge
+ * does not list it: a reviewer who reads one empty line skips the next ones.
+ */
+export function worthListing(body: string, assessment: Pick<Assessment, "source" | "suggestion">): boolean {
+  const { rewrite, missing } = suggestionParts(body, assessment.suggestion);
+  if (rewrite) return true;
+  if (!missing) return false;
+  // A line the model wrote for this comment (not the heuristic's own, which the assessment carries too).
+  if (assessment.source === "llm" && assessment.suggestion !== suggestRewrite(rewriteInput(body)))
+    return true;
+  return CONCRETE_QUESTION.test(missing);
 }
 
 /** What a listed comment shows when there is no suggestion worth making: what is missing, in two words. */

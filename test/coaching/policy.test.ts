@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
+import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
 import { decideNudge, type PolicyInput } from "../../src/coaching/policy.js";
+import { rewriteInput } from "../../src/coaching/render-suggestion.js";
 import type { CoachingConfig } from "../../src/config/schema.js";
 import { coachingConfig, comment, correcting, harsh, nit, praise, review, teaching } from "./factory.js";
 
@@ -255,6 +257,35 @@ describe("decideNudge", () => {
     if (decision.action !== "nudge") return;
     expect(decision.tally.correcting).toBe(3);
     expect(decision.content.couldTeachMore).toEqual([request]);
+  });
+
+  it("lists a correction only with a concrete line under it; the rest still count in the ratio", () => {
+    const offline = (body: string) => correcting(body, suggestRewrite(rewriteInput(body)));
+    const vague = offline("You should backport this separately.");
+    const request = offline("Remove the sleep.");
+    const decision = decideNudge(input([vague, request]));
+    expect(decision.action).toBe("nudge");
+    if (decision.action !== "nudge") return;
+    expect(decision.tally.correcting).toBe(2);
+    expect(decision.content.couldTeachMore).toEqual([request]);
+    // Alone, the vague one leaves nothing worth listing.
+    expect(decideNudge(input([vague, offline("This belongs in a follow-up change.")])).reason).toBe(
+      "nothing-to-suggest",
+    );
+  });
+
+  it("lists the same correction when the model wrote a line for it", () => {
+    const body = "You should backport this separately.";
+    const modelLine = comment(body, {
+      verdict: "correcting",
+      source: "llm",
+      suggestion:
+        "Could we backport this on its own? Add the why: which users of the stable branch need the fix?",
+    });
+    const decision = decideNudge(input([modelLine, correcting(body, suggestRewrite(rewriteInput(body)))]));
+    expect(decision.action).toBe("nudge");
+    if (decision.action !== "nudge") return;
+    expect(decision.content.couldTeachMore).toEqual([modelLine]);
   });
 
   it("skips a review whose only corrections are questions: nothing to suggest", () => {
