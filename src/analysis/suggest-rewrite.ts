@@ -86,7 +86,10 @@ const APPROVAL =
 const CLAUSE_BREAK =
   /(?<=[\p{L}\p{N}`)'"])[,;]\s+(?=(?:we|you|i'd|i would|let's|please|so we|but|instead)\b)/iu;
 const HEDGE_END =
-  /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too|while you're (?:here|at it)|while you are (?:here|at it)))+(?=[\s.!?,;:]*$)/i;
+  /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too|while you're (?:here|at it)|while you are (?:here|at it)|or whatever|or something(?: like that)?|or so|etc\.?|with fire))+(?=[\s.!?,;:]*$)/i;
+// "kill the child process", "kill the renderer": ending a process, not removing code; no rewrite says "remove" then.
+const KILLS_A_PROCESS =
+  /^(?:kill|nuke)\b.*\b(?:process(?:es)?|pids?|daemons?|servers?|services?|child(?:ren)?|threads?|tasks?|jobs?|workers?|instances?|containers?|vms?|renderers?|sessions?|connections?|agents?|timers?|subprocess(?:es)?)\b/i;
 const EMOTICON = /\s*(?:[:;=]-?[)(DPp](?![\w])|\^\^|xD)\s*/g;
 /** A rewrite is offered only for a short request: a longer comment keeps its own words and gets the missing line. */
 const MAX_REWRITE_WORDS = 22;
@@ -294,7 +297,8 @@ function rewrite(request: string): string | undefined {
   if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
   if (IMPERATIVE.test(request)) {
     // "kill(2)" names a system call or a man page, not a request to kill.
-    if (looksLikeStatement(request) || /^[\w-]+\(/.test(request)) return undefined;
+    if (looksLikeStatement(request) || /^[\w-]+\(/.test(request) || KILLS_A_PROCESS.test(request))
+      return undefined;
     return `Could we ${withObject(plainVerb(lowerFirst(request)))}?`;
   }
   const dont = DONT.exec(request);
@@ -481,6 +485,8 @@ function imperativeQuestion(verb: string, rest: string): string {
     case "kill":
     case "kill off":
     case "eliminate":
+      if (KILLS_A_PROCESS.test(`${verb} ${rest}`))
+        return "what goes wrong if it stays as it is, or what does the change make easier?";
       if (/\s+and\s+/.test(to ? (to[1] ?? "") : rest) && thing !== "it")
         return "what goes wrong, or gets confusing, if they stay?";
       return `what goes wrong, or gets confusing, if ${thing} ${thing === "they" || plural(thing) ? "stay" : "stays"}?`;

@@ -326,6 +326,15 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
       "Could we remove this member once Request has it? Add the why: what goes wrong, or gets confusing, if this member stays?",
     ],
     ["huge nit: add a space after the colon", "nit: add a space after the colon"],
+    // Ending a process is not removing code; filler and jokes at the end are not part of the request.
+    [
+      "kill the child process before returning",
+      "Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
+    ],
+    [
+      "remove the temp dir or whatever",
+      "Could we remove the temp dir? Add the why: what goes wrong, or gets confusing, if the temp dir stays?",
+    ],
     [
       "There should be a FooError added to exceptions.",
       "Could we add a FooError? Add the why: what goes wrong without FooError?",
