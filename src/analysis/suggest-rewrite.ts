@@ -56,7 +56,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/\s]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|commas?|comas?)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/\s]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -297,7 +297,13 @@ function rewrite(request: string): string | undefined {
   if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
   if (IMPERATIVE.test(request)) {
     // "kill(2)" names a system call or a man page, not a request to kill.
-    if (looksLikeStatement(request) || /^[\w-]+\(/.test(request) || KILLS_A_PROCESS.test(request))
+    if (
+      looksLikeStatement(request) ||
+      /^[\w-]+\(/.test(request) ||
+      KILLS_A_PROCESS.test(request) ||
+      // "remove and use X below", "add/register a store": two verbs, no one request to rewrite.
+      /^[\w-]+(?:\s+and\s+|\/)\w/i.test(request)
+    )
       return undefined;
     return `Could we ${withObject(plainVerb(lowerFirst(request)))}?`;
   }
@@ -321,7 +327,7 @@ function rewrite(request: string): string | undefined {
   // "This needs to be removed and all callers need to pass X": two requests, no one question fits both.
   if (should?.[3] && SECOND_REQUEST.test(should[3])) return undefined;
   if (should?.[1] && should[3] && !looksLikeStatement(should[3]) && !/[,:]/.test(should[3]))
-    return `Should ${lowerSubject(should[1])} ${should[2] ? "not " : ""}${should[3]}?`;
+    return `Should ${lowerSubject(should[1])} ${should[2] ? "not " : ""}${should[3].replace(/^(be\s+\S+(?:\s+\S+)?)\s+not\s+(?=\S+(?:\s+\S+)?$)/i, "$1 rather than ")}?`;
   const subjectless = SUBJECTLESS_SHOULD.exec(request);
   // "You should be using X throughout" is "use X throughout".
   const using = /^be using\s+(.+)$/i.exec(subjectless?.[1] ? "" : (subjectless?.[2] ?? ""));
@@ -464,6 +470,9 @@ export function whyQuestion(request: string): string {
 }
 
 function imperativeQuestion(verb: string, rest: string): string {
+  // "remove and use X", "add/register Y": the object is another verb; no question names it honestly.
+  if (/^(?:and\s|\/)/i.test(rest))
+    return "what goes wrong if it stays as it is, or what does the change make easier?";
   // "declare this as X and remove Y": two changes; a question about the first alone misreads the comment.
   if (
     new RegExp(`\\s+and\\s+(?:then\\s+)?(?:${VERBS})\\b`, "i").test(rest) &&
@@ -632,8 +641,12 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
       const done = words(where) <= MAX_OBJECT_WORDS && !looksLikeStatement(where) ? where : moved[1];
       return `what gets easier, or safer, once ${it} ${many ? "are" : "is"} ${done}?`;
     }
-    // "Should this be X instead of Y?": the question is what X gives over Y.
-    const instead = INSTEAD.exec(what);
+    // "should be named X": a rename, and the question is what the name tells the reader.
+    const named = /^(?:named|called|renamed(?: to)?)\s+(\S+)$/i.exec(what);
+    if (named?.[1] && !negated)
+      return `what does ${codeLike(named[1])} tell the reader that the current name doesn't?`;
+    // "Should this be X instead of Y?", "it should be X not Y": the question is what X gives over Y.
+    const instead = INSTEAD.exec(what) ?? /^(\S+(?:\s+\S+)?),?\s+not\s+(\S+(?:\s+\S+)?)$/i.exec(what);
     if (instead?.[1] && instead[2] && !negated && words(what) <= MAX_OBJECT_WORDS + 3)
       return `what does ${object(instead[1])} give us over ${object(instead[2])} here?`;
     if (words(what) > MAX_OBJECT_WORDS || (looksLikeStatement(what) && what.length > 40))
@@ -692,7 +705,8 @@ function object(phrase: string): string {
     // "move this down into …": the particle belongs to the verb, not to the thing.
     .replace(/^(this|that|it|these|those)\s+(?:down|up|out|over|back|away|around|along)$/i, "$1")
     .trim();
-  if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut)) return "it";
+  // "check that the type is right": a clause, not a thing.
+  if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut) || /^that\s/i.test(cut)) return "it";
   if (/^(?:these|those|them)$/i.test(cut)) return "they";
   if (words(cut) > MAX_OBJECT_WORDS || /[\n]/.test(cut)) return "it";
   return codeLike(cut);

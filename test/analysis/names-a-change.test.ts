@@ -66,6 +66,8 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "similar to above, a call_count check would be nice",
     "Why a new class? see below...",
     "and here",
+    "Drop this docstring too",
+    "+1, we should use kNewTab here.",
     "Same for the ones below: `Path` over `str`.",
   ])("a reason given in another comment: %s", (body) => {
     expect(notNamedBecause(body)).toBe("elsewhere");

@@ -169,7 +169,8 @@ describe("suggestRewrite: issue #14's sharper readings", () => {
     ],
     [
       "I would be great if you remove the backslash here.",
-      "Could we remove the backslash here? Add the why: what goes wrong, or gets confusing, if the backslash stays?",
+      // A stray backslash is cosmetic: readers of the blind readings passed it as a nit, not with a why.
+      "nit: remove the backslash here",
     ],
     ["Just to be picky, there is an extra newline here.", "nit: there is an extra newline here"],
     ["Probably should remove this white-space.", "nit: remove this white-space"],
@@ -326,6 +327,24 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
       "Could we remove this member once Request has it? Add the why: what goes wrong, or gets confusing, if this member stays?",
     ],
     ["huge nit: add a space after the colon", "nit: add a space after the colon"],
+    // From the ninth reading's rejections, paraphrased.
+    [
+      "I think it should be FooLimitRule not FooRule",
+      "Should it be FooLimitRule rather than FooRule? Add the why: what does FooLimitRule give us over FooRule here?",
+    ],
+    [
+      "This class should be named BarScalingTest",
+      "Should this class be named BarScalingTest? Add the why: what does BarScalingTest tell the reader that the current name doesn't?",
+    ],
+    [
+      "remove and use self.fake_client below",
+      "Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
+    ],
+    [
+      "please check that the error type is correct (kBadPassword)",
+      "Could we check that the error type is correct (kBadPassword)? Add the why: which input or case goes wrong if it isn't checked?",
+    ],
+    ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
     // Ending a process is not removing code; filler and jokes at the end are not part of the request.
     [
       "kill the child process before returning",
