@@ -3,6 +3,8 @@
 //   npx tsx scripts/corpus/suggestions-sample.ts [--size 120] [--seed 14] [--exclude judgements.jsonl] [--jsonl]
 //   (--exclude leaves out the comments an earlier reading judged, so a new reading is of comments nobody tuned on)
 //   npx tsx scripts/corpus/suggestions-sample.ts --shares judgements-A.jsonl judgements-B.jsonl
+//   npx tsx scripts/corpus/suggestions-sample.ts --compare key.jsonl judgements-A.jsonl judgements-B.jsonl …
+//   (a blind comparison: the key says which code showed each item's line; see test/analysis/README.md)
 // The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
 import { readFileSync } from "node:fs";
 import { assess } from "../../src/analysis/assess.js";
@@ -147,9 +149,69 @@ function lineKind(line: string): LineKind {
   return line.includes("one sentence on what this version fixes") ? "version question" : "why question";
 }
 
+/** One line of a blind comparison's key: which code showed the item's line ("old", "new" or both). */
+interface ComparisonKey {
+  item: string;
+  id: string;
+  shownBy: ("old" | "new")[];
+  /** In the random sample of what the old code listed; items outside it were drawn from what the new code lists. */
+  base: boolean;
+}
+
+/**
+ * The postable share of each code's lines in a blind comparison, per reader and over all judgements. The old
+ * code's share is over its random sample (base items); the new code's over every item it shows.
+ */
+function printComparison(keyFile: string, files: string[]): void {
+  const key = readFileSync(keyFile, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as ComparisonKey);
+  const pct = (n: number, d: number) => (d === 0 ? "-" : `${((100 * n) / d).toFixed(1)}%`);
+  const total = { old: [0, 0], new: [0, 0] };
+  for (const file of files) {
+    const verdicts = new Map(
+      readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .map((l) => JSON.parse(l) as { item: string; verdict: SuggestionVerdict })
+        .map((r) => [r.item, r.verdict]),
+    );
+    const mine = { old: [0, 0], new: [0, 0] };
+    for (const k of key) {
+      const verdict = verdicts.get(k.item);
+      if (verdict === undefined) throw new Error(`${file}: no verdict for ${k.item}`);
+      for (const code of k.shownBy) {
+        if (code === "old" && !k.base) continue;
+        for (const tally of [mine[code], total[code]]) {
+          tally[1] = (tally[1] ?? 0) + 1;
+          if (verdict !== "would-not-post") tally[0] = (tally[0] ?? 0) + 1;
+        }
+      }
+    }
+    const [oP = 0, oN = 0] = mine.old;
+    const [nP = 0, nN = 0] = mine.new;
+    console.log(`${file}: old ${oP}/${oN} postable (${pct(oP, oN)}), new ${nP}/${nN} (${pct(nP, nN)})`);
+  }
+  const [oP = 0, oN = 0] = total.old;
+  const [nP = 0, nN = 0] = total.new;
+  const listedOld = new Set(key.filter((k) => k.base).map((k) => k.id)).size;
+  const listedNew = new Set(key.filter((k) => k.base && k.shownBy.includes("new")).map((k) => k.id)).size;
+  console.log(
+    `all judgements: old ${pct(oP, oN)}, new ${pct(nP, nN)}; of the old code's ${listedOld} sampled comments the new code lists ${listedNew}`,
+  );
+}
+
 function main(args: string[]): void {
   if (args[0] === "--shares") {
     printShares(args.slice(1));
+    return;
+  }
+  if (args[0] === "--compare") {
+    const [keyFile, ...files] = args.slice(1);
+    if (keyFile === undefined || files.length === 0)
+      throw new Error("--compare takes a key and judgement files");
+    printComparison(keyFile, files);
     return;
   }
   const corpus = readLabeledCorpus();
