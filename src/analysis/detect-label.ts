@@ -29,16 +29,17 @@ const ALIASES: Readonly<Record<string, ConventionalLabel>> = {
 };
 
 // Optional markdown emphasis around the label ("**nit:**", "_nit_:"), optional decorations in parentheses.
-// "style nit:", "teeny tiny nit:" and "nit - …" are nits too.
+// "style nit:", "teeny tiny nit:", "silly nit:", "super-nit:", "Nit, …", "nit - …" and "(nit) …" are nits too: the
+// reviewer marked the comment as minor, whatever the adjective.
 const LABEL =
-  /^\s*[*_]{0,2}\s*(?:(?:style|minor|tiny|teeny|small|super|micro|little|very)\s+){0,3}(?=nit)(nitpick|nit)\s*(?:\(([^)]{0,60})\))?\s*[*_]{0,2}\s*(?::|\s-\s)\s*[*_]{0,2}|^\s*[*_]{0,2}\s*(praise|nitpick|nit|suggestion|issue|todo|question|thought|chore|note|typo|polish|quibble)\s*(?:\(([^)]{0,60})\))?\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
+  /^\s*[*_]{0,2}\s*(?:(?:style|minor|tiny|teeny|small|super|micro|little|very|silly|stupid|dumb|pedant(?:ic)?|huge|big|optional|another|final|last|tiny little)[\s-]+){0,3}(?=nit)(nitpick|nit)\s*(?:\(([^)]{0,60})\))?\s*[*_]{0,2}\s*(?::|,|\s-\s)\s*[*_]{0,2}|^\s*\((nitpick|nit)\)\s*:?\s*|^\s*[*_]{0,2}\s*(praise|nitpick|nit|suggestion|issue|todo|question|thought|chore|note|typo|polish|quibble)\s*(?:\(([^)]{0,60})\))?\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
 
 export function detectLabel(prose: string): DetectedLabel {
   const match = LABEL.exec(prose);
-  const key = (match?.[1] ?? match?.[3])?.toLowerCase();
+  const key = (match?.[1] ?? match?.[3] ?? match?.[4])?.toLowerCase();
   const label = key === undefined ? undefined : ALIASES[key];
   if (!match || !label) return { rest: prose };
-  const decorations = (match[2] ?? match[4] ?? "").toLowerCase();
+  const decorations = (match[2] ?? match[5] ?? "").toLowerCase();
   const detected: DetectedLabel = { label, rest: prose.slice(match[0].length).trim(), span: match[0].trim() };
   if (/\bnon-?blocking\b|\bif-minor\b/.test(decorations)) detected.blocking = false;
   else if (/\bblocking\b/.test(decorations)) detected.blocking = true;

@@ -56,7 +56,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/\s]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens|curly braces|braces|space chars?)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -180,7 +180,14 @@ export function whatIsMissing(
 function draft(input: RewriteInput): string {
   if (input.nonEnglish) return whatIsMissing(input.prose, input);
   // A line of code as the whole comment ("x = a ? b : c;") is a proposed version, whatever "?" it holds.
-  if (!/\n/.test(input.prose.trim()) && CODE_ONLY.test(input.prose.trim()) && looksLikeStatement(input.prose))
+  const whole = input.prose.trim();
+  if (
+    !/\n/.test(whole) &&
+    CODE_ONLY.test(whole) &&
+    looksLikeStatement(whole) &&
+    !isSpellingFix(core(whole)) &&
+    !MECHANICAL.test(whole)
+  )
     return `${MISSING_PREFIX} one sentence on what this version fixes, or what it makes easier.`;
   const { request, approval, substantive } = readRequest(input.prose, input.harsh === true);
   // A harsh comment with no request: the question is about its remark, asked without any of its words.
@@ -217,8 +224,12 @@ function draft(input: RewriteInput): string {
 const SPELLING_FIX =
   /^(?:typo:?\s*)?["'`]?([\w.-]{3,})["'`]?\s+(?:should be|->|=>|→|instead of)\s+["'`]?([\w.-]{3,})["'`]?[.!]?$/i;
 
+// "It should be fooBar instead of fooBaz", "should be X, not Y": the same, the right spelling first.
+const SPELLING_FIX_REVERSED =
+  /^(?:(?:it|this|that)\s+)?should be\s+["'`]?([\w.-]{3,})["'`]?,?\s+(?:instead of|not|rather than)\s+["'`]?([\w.-]{3,})["'`]?[.!]?$/i;
+
 function isSpellingFix(request: string): boolean {
-  const [, from, to] = SPELLING_FIX.exec(request) ?? [];
+  const [, from, to] = SPELLING_FIX.exec(request) ?? SPELLING_FIX_REVERSED.exec(request) ?? [];
   return from !== undefined && to !== undefined && from !== to && editDistance(from, to) <= 2;
 }
 
@@ -226,7 +237,8 @@ function nit(request: string): string {
   // "minor nit: …" is marked once.
   const text = request
     .replace(/^(?:[\w-]+\s+)?nit\s*:?\s*/i, "")
-    .replace(/^(?:should|must|please)\s+/i, "")
+    .replace(/^(?:but|and|so)\s+/i, "")
+    .replace(/^(?:should|must|please)\s+(?!be\b)/i, "")
     .replace(/[\s?]+$/, "");
   return `nit: ${lowerFirst(text)}`;
 }
@@ -417,7 +429,9 @@ export function whyQuestion(request: string): string {
     return `what does ${object(lowerSubject(better[1]))} give us here over the current code?`;
   const goAway = GO_AWAY.exec(text);
   // "the x part is redundant now and should be removed": the subject is "the x part".
-  const gone = goAway?.[1]?.replace(/\s+(?:is|are|seems?|looks?)\s+.*$/i, "");
+  const gone = goAway?.[1]
+    ?.replace(/\s+(?:is|are|seems?|looks?)\s+.*$/i, "")
+    .replace(/^(?:i|we)\b.*\b(?:if|whether)\s+/i, "");
   if (gone && words(gone) <= MAX_OBJECT_WORDS)
     return `what makes ${asObject(object(lowerSubject(gone)))} unnecessary now (unused, or done elsewhere)?`;
   const missed = MISSED.exec(text);
@@ -703,7 +717,7 @@ function object(phrase: string): string {
     .replace(/[.!:;,\s]+$/, "")
     .replace(/\s+(?:with|to|by|into|for|from|of|in|on|at)$/i, "")
     // "move this down into …": the particle belongs to the verb, not to the thing.
-    .replace(/^(this|that|it|these|those)\s+(?:down|up|out|over|back|away|around|along)$/i, "$1")
+    .replace(/^(.+?)\s+(?:down|up|out|over|back|away|around|along)$/i, "$1")
     .trim();
   // "check that the type is right": a clause, not a thing.
   if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut) || /^that\s/i.test(cut)) return "it";

@@ -19,6 +19,16 @@ describe("detectLabel", () => {
     { input: "todo: docs", label: "todo", blocking: undefined, rest: "docs" },
     { input: "style nit: drop the parens", label: "nitpick", blocking: undefined, rest: "drop the parens" },
     { input: "teeny tiny nit: two spaces", label: "nitpick", blocking: undefined, rest: "two spaces" },
+    // The reviewer marked it minor, whatever the adjective (the readers saw "nit: silly nit: …" otherwise).
+    { input: "silly nit: blank line", label: "nitpick", blocking: undefined, rest: "blank line" },
+    { input: "super-nit: one space", label: "nitpick", blocking: undefined, rest: "one space" },
+    {
+      input: "(nit) I'd drop the locals",
+      label: "nitpick",
+      blocking: undefined,
+      rest: "I'd drop the locals",
+    },
+    { input: "Nit, the name is long", label: "nitpick", blocking: undefined, rest: "the name is long" },
     { input: "nit - utils.py", label: "nitpick", blocking: undefined, rest: "utils.py" },
   ])("reads $input", ({ input, label, blocking, rest }) => {
     const detected = detectLabel(input);

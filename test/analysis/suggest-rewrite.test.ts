@@ -345,6 +345,23 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
       "Could we check that the error type is correct (kBadPassword)? Add the why: which input or case goes wrong if it isn't checked?",
     ],
     ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
+    // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
+    ["recieved => received", "nit: recieved => received"],
+    [
+      "It should be fooMetaData instead of fooMeatData.",
+      "nit: it should be fooMetaData instead of fooMeatData",
+    ],
+    ["s/ = NULL//", "nit: s/ = NULL//"],
+    ["my bad, but please drop the semi-colon while you are at it.", "nit: drop the semi-colon"],
+    ["The parens here are unnecessary.", "nit: the parens here are unnecessary"],
+    [
+      "I'm not sure if this should be removed now...",
+      "Add the why: what makes it unnecessary now (unused, or done elsewhere)?",
+    ],
+    [
+      "Move this comment up to above function fooBar",
+      "Could we move this comment up to above function fooBar? Add the why: what gets easier, or safer, once this comment is moved?",
+    ],
     // Ending a process is not removing code; filler and jokes at the end are not part of the request.
     [
       "kill the child process before returning",
