@@ -46,7 +46,7 @@ const NEEDS =
   /^(?:you|we) (?:also )?need\s+(?!to\b)(.+)$|^(?:(?:this|that|it|the \w+)\s+)?(?:needs|lacks|is missing|requires)\s+(?!to\b)(.+)$|^(?:you(?:'re| are)\s+|we(?:'re| are)\s+)?missing\s+(?:an?\s+)?(.+)$|^(?:please\s+)?no\s+(.+)$/i;
 // "you need pass X": the verb lost its "to"; what is needed is an action, not a thing to add.
 const NEEDS_A_VERB = new RegExp(`^(?:${VERBS}|pass|return|raise|throw|run|wait|make|do)\\b`, "i");
-const INSTEAD = /^(.+?)\s+instead of\s+(.+)$/i;
+const INSTEAD = /^(.+?)\s+(?:instead of|rather than)\s+(.+)$/i;
 const PROPOSAL =
   /\b(?:this|these|the following|it)\s*:\s*\n|\b(?:with|to|by)\s*:\s*$|\S\s+-+>\s+\S|^how about(?: just)?\s*:|^(?:or\s+|maybe\s+)?(?:the\s+)?(?:simpler|better|cleaner|shorter)(?:\s+(?:version|way|one|option))?\s*(?::|$)|\b(?:simpler|better|cleaner|shorter)\s*:|\b(?:(?:do )?something like(?=\s*(?::|\n|$))|you can write|you could write|i(?:'d| would) write|(?:this|it) would be better)\b\s*:?/i;
 const BETTER =
@@ -56,7 +56,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens|curly braces|braces|space chars?)\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens|curly braces|braces|space chars?)\b|\b(?:spurious|stray) (?:chars?|characters?|spaces?|lines?)\b|\b(?:this|that|the|an? extra|extra|trailing|double|stray) space\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -186,7 +186,8 @@ function draft(input: RewriteInput): string {
     CODE_ONLY.test(whole) &&
     looksLikeStatement(whole) &&
     !isSpellingFix(core(whole)) &&
-    !MECHANICAL.test(whole)
+    !MECHANICAL.test(whole) &&
+    !UNNEEDED_ANYWHERE.test(whole)
   )
     return `${MISSING_PREFIX} one sentence on what this version fixes, or what it makes easier.`;
   const { request, approval, substantive } = readRequest(input.prose, input.harsh === true);
@@ -212,6 +213,8 @@ function draft(input: RewriteInput): string {
   if (PROPOSAL.test(input.prose))
     return `${MISSING_PREFIX} one sentence on what this version fixes, or what it makes easier.`;
   if (substantive.length > 1 || words(request_) > MAX_REWRITE_WORDS || /\n/.test(request)) return missing;
+  // "use X, remove the link below, and add Y": a list of requests, no one rewrite.
+  if (/,[^,]+,\s*(?:and|then)\s/i.test(request_)) return missing;
   if (UNNEEDED_ANYWHERE.test(request_) || DISLIKE.test(request_)) return missing;
   // A request followed by its own example ("add docstring e.g.: …") keeps its words: only the question is asked.
   if (/\be\.g\.?:|\bex:/i.test(request)) return missing;
@@ -240,7 +243,7 @@ function nit(request: string): string {
     .replace(/^(?:but|and|so)\s+/i, "")
     .replace(/^(?:should|must|please)\s+(?!be\b)/i, "")
     .replace(/[\s?]+$/, "");
-  return `nit: ${lowerFirst(text)}`;
+  return `nit: ${plainVerb(lowerFirst(text))}`;
 }
 
 function nothingToKeep(hasSuggestionBlock: boolean): string {
@@ -579,6 +582,9 @@ function imperativeQuestion(verb: string, rest: string): string {
     case "stop":
       return `what goes wrong if we keep ${thing}?`;
     default: {
+      // "test case for X", "test coverage": a noun, not the verb "test".
+      if (verb === "test" && /^(?:cases?|coverage|suites?)\b/i.test(rest))
+        return addQuestion(`a test ${rest}`);
       // "raise KeyError instead of calling exit": what the one action gives over the other.
       const instead = INSTEAD.exec(rest);
       if (instead?.[1] && instead[2])
@@ -710,7 +716,7 @@ function object(phrase: string): string {
       "",
     )
     .replace(
-      /(?<=\S)\s+(?:in|on|at|from|for|into|to|onto|inside|outside|before|after|under|within|out of|as|so|because|since|if|when|once|until|unless|while|wherever|whenever)\s+.*$/i,
+      /(?<=\S)\s+(?:in|on|at|from|for|into|to|onto|inside|outside|before|after|under|within|out of|as|so|because|since|if|when|once|until|unless|while|wherever|whenever|between|above|below|next to)\s+.*$/i,
       "",
     )
     .replace(new RegExp(`\\s+and\\s+(?:then\\s+)?(?:${VERBS})\\b.*$`, "i"), "")
@@ -722,7 +728,7 @@ function object(phrase: string): string {
   // "check that the type is right": a clause, not a thing.
   if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut) || /^that\s/i.test(cut)) return "it";
   if (/^(?:these|those|them)$/i.test(cut)) return "they";
-  if (words(cut) > MAX_OBJECT_WORDS || /[\n]/.test(cut)) return "it";
+  if (words(cut) > MAX_OBJECT_WORDS || /[\n]/.test(cut) || cut.length > 48) return "it";
   return codeLike(cut);
 }
 
@@ -767,9 +773,12 @@ function calm(sentence: string): string {
   // Quoted text is the code's or a message's own ("should be "END: …""): only the reviewer's words are calmed. One
   // word in capitals among lower-case ones is a name ("these FOOBAR tags", "a wrapper like QLOG"), not shouting.
   const shouted = /("[^"]*"|`[^`]*`|'[^']*')|\b([A-Z][A-Z']{2,})\b/g;
-  const shouts = [...sentence.matchAll(shouted)].filter(
+  // Shouting is most of the sentence in capitals ("FIX THE INDENTATION"); "should be SCROW instead of SCCOL" names
+  // two constants.
+  const shoutedWords = [...sentence.matchAll(shouted)].filter(
     (m) => m[1] === undefined && !ACRONYMS.has(m[0]),
   ).length;
+  const shouts = shoutedWords * 2 >= words(sentence) ? shoutedWords : 0;
   return (
     sentence
       .replace(shouted, (match, quoted: string | undefined) =>
@@ -791,7 +800,9 @@ function withObject(request: string): string {
   ).exec(request);
   // "put in the git comment the sha1 of …" is not "put this in …": only a short remainder gets "this"; "inherit
   // from X" has its object already.
-  return match && !/^inherit\b/i.test(request) && words(request.slice(match[0].length)) <= 5
+  return match &&
+    !/^(?:inherit|return|raise|throw|die|exit|fail|continue|break)\b/i.test(request) &&
+    words(request.slice(match[0].length)) <= 5
     ? `${match[1]} this${request.slice(match[0].length)}`
     : request;
 }

@@ -347,6 +347,26 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
     // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
     ["recieved => received", "nit: recieved => received"],
+    // From the eleventh reading's rejections, paraphrased.
+    ["Should be FOOROW instead of FOOCOL.", "nit: should be FOOROW instead of FOOCOL"],
+    [
+      "use json_out rather than self.json_out",
+      "Could we use json_out rather than self.json_out? Add the why: what does json_out give us over self.json_out here?",
+    ],
+    ["Those stray chars should be removed.", "nit: those stray chars should be removed"],
+    ["you could kill this stray space here.", "nit: remove this stray space here"],
+    [
+      "Move the import between Foo.Details and bar.Message.",
+      "Could we move the import between Foo.Details and bar.Message? Add the why: what gets easier, or safer, once the import is moved?",
+    ],
+    [
+      'Use "bug#123" to refer to the report, remove the link below, and add a clearer message.',
+      "Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
+    ],
+    [
+      "Missing a test case for _parse_option with a missing root",
+      "Add the why: which failure would a test case catch?",
+    ],
     [
       "It should be fooMetaData instead of fooMeatData.",
       "nit: it should be fooMetaData instead of fooMeatData",
