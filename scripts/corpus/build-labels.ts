@@ -1,6 +1,7 @@
 // Builds corpus/gerrit-labels.jsonl from two independent annotation files per chunk and a third reading of their
 // disagreements (docs/labeling-guide.md, "Process"), and assigns each id its split with a fixed seed.
-// Usage: tsx scripts/corpus/build-labels.ts DIR   (DIR holds labels-*-A.jsonl, labels-*-B.jsonl, adjudicated.jsonl)
+// Usage: tsx scripts/corpus/build-labels.ts DIR [OUT]   (DIR holds labels-*-A.jsonl, labels-*-B.jsonl,
+// adjudicated.jsonl; OUT is corpus/gerrit-labels.jsonl unless given, e.g. the suggestion readings' own pool)
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Verdict } from "../../src/analysis/assessment.js";
@@ -58,8 +59,9 @@ if (process.argv[1]?.endsWith("build-labels.ts")) {
     }
     rows.push({ id, label, a: la, b: lb, agreed, split: splitOf(id) });
   }
-  writeFileSync(LABELS_FILE, `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`);
+  const out = process.argv[3] ?? LABELS_FILE;
+  writeFileSync(out, `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`);
   console.log(
-    `${rows.length} labeled comments written to ${LABELS_FILE}; ${undecided} disagreements await a third reading`,
+    `${rows.length} labeled comments written to ${out}; ${undecided} disagreements await a third reading`,
   );
 }

@@ -7,6 +7,11 @@ import type { Verdict } from "../../src/analysis/assessment.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const LABELS_FILE = path.join(root, "corpus/gerrit-labels.jsonl");
+/**
+ * Comments labeled the same way but kept out of the model's corpus: the suggestion readings drew on them once the
+ * corpus's own corrections had all been read (test/analysis/README.md, "Suggestions"). Never trained or evaluated on.
+ */
+export const SUGGESTION_POOL_FILE = path.join(root, "corpus/suggestion-pool-labels.jsonl");
 /** The texts: REVIEW_COACH_DATA_DIR, else ../shared/data beside the checkout. */
 export const DATA_DIR = process.env.REVIEW_COACH_DATA_DIR ?? path.resolve(root, "../shared/data");
 export const GERRIT_FILE = path.join(DATA_DIR, "gerrit-comments.jsonl");
@@ -37,12 +42,14 @@ export function readJsonLines<T>(file: string): T[] {
     .map((line) => JSON.parse(line) as T);
 }
 
-export function readLabels(): LabelRow[] {
-  return readJsonLines<LabelRow>(LABELS_FILE);
+export function readLabels(file: string = LABELS_FILE): LabelRow[] {
+  return readJsonLines<LabelRow>(file);
 }
 
 /** The labeled comments with their texts, or a message saying why they cannot be read here. */
-export function readLabeledCorpus(): { ok: true; comments: LabeledComment[] } | { ok: false; why: string } {
+export function readLabeledCorpus(
+  labelsFile: string = LABELS_FILE,
+): { ok: true; comments: LabeledComment[] } | { ok: false; why: string } {
   if (!existsSync(GERRIT_FILE)) {
     return {
       ok: false,
@@ -51,7 +58,7 @@ export function readLabeledCorpus(): { ok: true; comments: LabeledComment[] } | 
   }
   const bodies = new Map(readJsonLines<{ id: string; body: string }>(GERRIT_FILE).map((c) => [c.id, c.body]));
   const comments: LabeledComment[] = [];
-  for (const row of readLabels()) {
+  for (const row of readLabels(labelsFile)) {
     const body = bodies.get(row.id);
     if (body === undefined) return { ok: false, why: `${row.id} is labeled but not in ${GERRIT_FILE}` };
     comments.push({ ...row, body });

@@ -1,12 +1,13 @@
 // Prints a seeded sample of comments the corpus labels "correcting" and a nudge would name, with the suggestion
 // review-coach would show for each, for two readers to judge (test/analysis/README.md, "Suggestions"); with --shares, the shares they give.
 //   npx tsx scripts/corpus/suggestions-sample.ts [--size 120] [--seed 14] [--exclude judgements.jsonl] [--jsonl]
+//     [--labels corpus/suggestion-pool-labels.jsonl]   (the comments labeled for the readings alone, not the corpus)
 //   (--exclude leaves out the comments an earlier reading judged, so a new reading is of comments nobody tuned on)
 //   npx tsx scripts/corpus/suggestions-sample.ts --shares judgements-A.jsonl judgements-B.jsonl
 //   npx tsx scripts/corpus/suggestions-sample.ts --compare key.jsonl judgements-A.jsonl judgements-B.jsonl …
 //   (a blind comparison: the key says which code showed each item's line; see test/analysis/README.md)
 // The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { assess } from "../../src/analysis/assess.js";
 import { nameable } from "../../src/analysis/names-a-change.js";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
@@ -18,7 +19,7 @@ import {
 } from "../../src/coaching/render-suggestion.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { seededRandom, shuffled } from "../seeded-random.js";
-import { type LabeledComment, readLabeledCorpus } from "./corpus-files.js";
+import { type LabeledComment, readLabeledCorpus, SUGGESTION_POOL_FILE } from "./corpus-files.js";
 
 export const VERDICTS = ["as-is", "small-edit", "would-not-post"] as const;
 export type SuggestionVerdict = (typeof VERDICTS)[number];
@@ -122,7 +123,8 @@ function printShares(files: string[]): void {
     console.log(`by kind of line: skipped (${corpus.why})`);
     return;
   }
-  const bodies = new Map(corpus.comments.map((c) => [c.id, c.body]));
+  const pool = existsSync(SUGGESTION_POOL_FILE) ? readLabeledCorpus(SUGGESTION_POOL_FILE) : undefined;
+  const bodies = new Map([...corpus.comments, ...(pool?.ok ? pool.comments : [])].map((c) => [c.id, c.body]));
   const byKind = new Map<LineKind, { shown: number; postable: number }>();
   for (const id of both) {
     const body = bodies.get(id);
@@ -214,7 +216,8 @@ function main(args: string[]): void {
     printComparison(keyFile, files);
     return;
   }
-  const corpus = readLabeledCorpus();
+  const labelsAt = args.indexOf("--labels");
+  const corpus = labelsAt >= 0 ? readLabeledCorpus(args[labelsAt + 1]) : readLabeledCorpus();
   if (!corpus.ok) {
     console.log(`skipped: ${corpus.why}`);
     return;
