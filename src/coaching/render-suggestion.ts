@@ -4,6 +4,7 @@ import type { Assessment } from "../analysis/assessment.js";
 import {
   checkSuggestion,
   firstPassing,
+  MISSING_PREFIX,
   type SuggestionParts,
   splitSuggestion,
 } from "../analysis/check-suggestion.js";
@@ -54,17 +55,26 @@ export function postableSuggestion(body: string, suggestion: string | undefined)
  */
 export function suggestionParts(body: string, suggestion: string | undefined): SuggestionParts {
   const parts = splitSuggestion(postableSuggestion(body, suggestion));
-  if (parts.missing === undefined || !isGenericMissing(parts.missing)) return parts;
+  if (parts.missing === undefined || !(isGenericMissing(parts.missing) || isWeakQuestion(parts.missing)))
+    return parts;
   // A rewrite keeps its place; the generic question after it does not (the renderers say "add the why").
   return parts.rewrite ? { rewrite: parts.rewrite, missing: "" } : {};
 }
 
+// Questions the readers passed for a third of their judgements or less, under a rewrite or alone (readings 9–12,
+// test/analysis/README.md): "what gets easier, or safer, once it is moved?", "which input or case goes wrong if …
+// isn't checked?", "what would … give us?". They are dropped like the generic lines.
+const WEAK_QUESTION =
+  /^(?:what gets easier, or safer, once|which input or case goes wrong|what would .+ give us\?)/;
+const isWeakQuestion = (missing: string): boolean =>
+  WEAK_QUESTION.test(missing.replace(new RegExp(`^${MISSING_PREFIX}\\s*`), "").trim());
+
 // The questions that, alone under a comment, read as postable to the suggestion readers (test/analysis/README.md,
-// "Suggestions"): the proposed version's, the unneeded thing's, a check's, a move's and a dislike's. A bare "what goes
+// "Suggestions"): the proposed version's, the unneeded thing's, a check's and a dislike's. A bare "what goes
 // wrong if …?" or "what would … give us?" was postable for a third of their judgements or less, "Missing: the why."
 // for 35%.
 const CONCRETE_QUESTION =
-  /^(?:one sentence on what (?:this version|the suggested change) fixes|what makes .+ unnecessary|which (?:failure|input or case)|what gets easier, or safer, once|what worries you about it)/;
+  /^(?:one sentence on what (?:this version|the suggested change) fixes|what makes .+ unnecessary|which failure|what worries you about it)/;
 
 /**
  * Whether a correction gets a line concrete enough to list it under (docs/coaching.md): a rewrite or a `nit:`, the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
 import { decideNudge, type PolicyInput } from "../../src/coaching/policy.js";
-import { rewriteInput } from "../../src/coaching/render-suggestion.js";
+import { rewriteInput, suggestionPlain, worthListing } from "../../src/coaching/render-suggestion.js";
 import type { CoachingConfig } from "../../src/config/schema.js";
 import { coachingConfig, comment, correcting, harsh, nit, praise, review, teaching } from "./factory.js";
 
@@ -272,6 +272,15 @@ describe("decideNudge", () => {
     expect(decideNudge(input([vague, offline("This belongs in a follow-up change.")])).reason).toBe(
       "nothing-to-suggest",
     );
+  });
+
+  it("drops a question readers seldom passed: a rewrite keeps its place, a bare one is not listed", () => {
+    const body = "Validate the port.";
+    const line = suggestRewrite(rewriteInput(body));
+    expect(line).toContain("which input or case goes wrong");
+    expect(suggestionPlain(body, line)).toBe("Try: “Could we validate the port?”, and add the why.");
+    const question = "Add the why: what gets easier, or safer, once it is moved?";
+    expect(worthListing("Move the helper.", { source: "heuristic", suggestion: question })).toBe(false);
   });
 
   it("lists the same correction when the model wrote a line for it", () => {
