@@ -4,14 +4,16 @@
 //   this be `BytesIO`?"). A question already invites the author to answer with the reason; asking the reviewer to
 //   add one to it read as postable in about half of the suggestion readers' judgements (test/analysis/README.md).
 // - "elsewhere": its reason is in another comment ("ditto", "same here", "as above", "again, …", "not addressed").
-// A comment whose reason is in its own words ("useless", a typo) stays a candidate: in a blind comparison the
+// - "reason-stated": it names the convention it asks for ("for consistency", "for readability", "to be consistent
+//   with …"): a line asking for the why asks for what is already there.
+// A comment whose reason is a verdict in a word ("useless", a typo) stays a candidate: in a blind comparison the
 // readers found its line ("what makes it unnecessary …?", a "nit:") postable 87% of the time (test/analysis/README.md).
 import type { Assessment } from "./assessment.js";
 import { detectLabel } from "./detect-label.js";
 import { splitProse } from "./split-prose.js";
 import { splitSentences } from "./split-sentences.js";
 
-export type NotNamedReason = "question" | "elsewhere";
+export type NotNamedReason = "question" | "elsewhere" | "reason-stated";
 
 const ELSEWHERE =
   /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|also here|as above|again\b|still\b|not (?:yet )?(?:addressed|done|fixed)\b|see (?:above|below|my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
@@ -19,6 +21,9 @@ const ELSEWHERE =
 // short "drop this docstring too": a pointer to the reason given elsewhere, wherever it stands.
 const ELSEWHERE_ANYWHERE =
   /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b|^\W*(?:and|also) here\b|^\W*\+1\b|^(?:\S+\s+){0,6}\S+\s+(?:too|as well)\W*$|\bsame (?:for|goes for|with) (?:the )?(?:ones?|others?|rest|below|above|\w+ below)\b/i;
+
+const REASON_STATED =
+  /\b(?:for (?:the sake of )?(?:consistency|readability|clarity|organi[sz]ation|symmetry)|to (?:be|stay|keep it) consistent|(?:to )?match(?:es)? the (?:rest|style|convention)|per (?:the )?(?:style guide|hacking rules|pep ?8))\b/i;
 
 // Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
 const REMARK =
@@ -48,6 +53,7 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
   const parts = splitProse(body);
   const prose = detectLabel(parts.prose).rest.trim();
   if (ELSEWHERE.test(prose) || ELSEWHERE_ANYWHERE.test(prose)) return "elsewhere";
+  if (REASON_STATED.test(prose)) return "reason-stated";
   // A proposed version ("```suggestion" block) is a change, whatever the sentence around it asks.
   if (parts.suggestions.length > 0) return undefined;
   const sentences = splitSentences(prose)

@@ -56,7 +56,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens|curly braces|braces|space chars?)\b|\b(?:spurious|stray) (?:chars?|characters?|spaces?|lines?)\b|\b(?:this|that|the|an? extra|extra|trailing|double|stray) space\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens?|curly braces|braces|space chars?|line ?breaks?|ws|lined up|line up|two spaces|trailing commas?|merge conflict (?:output|markers?|leftovers?)|conflict markers?|space between|bullets?)\b|\b(?:spurious|stray) (?:chars?|characters?|spaces?|lines?)\b|^[\w./-]+\.(?:h|hpp|hh)\s+should (?:go|come|be) (?:before|after|above|below)\b|\b(?:this|that|the|an? extra|extra|trailing|double|stray) space\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -233,7 +233,12 @@ const SPELLING_FIX_REVERSED =
 
 function isSpellingFix(request: string): boolean {
   const [, from, to] = SPELLING_FIX.exec(request) ?? SPELLING_FIX_REVERSED.exec(request) ?? [];
-  return from !== undefined && to !== undefined && from !== to && editDistance(from, to) <= 2;
+  return (
+    from !== undefined &&
+    to !== undefined &&
+    from !== to &&
+    editDistance(from, to) <= Math.max(2, Math.floor(0.25 * Math.max(from.length, to.length)))
+  );
 }
 
 function nit(request: string): string {
@@ -336,9 +341,11 @@ function rewrite(request: string): string | undefined {
   if (
     should?.[1] &&
     should[2] &&
-    /^be (?:here|there|in this (?:change|patch|commit|file))\W*$/i.test(should[3] ?? "")
+    /^(?:be|appear) (?:here|there|in this (?:change|patch|commit|file))\W*$/i.test(should[3] ?? "")
   )
     return `Could we remove ${lowerSubject(should[1])}?`;
+  // "X should not be necessary anymore": a verdict that it can go, not a question to ask back.
+  if (should?.[2] && /^be (?:necessary|needed|required)\b/i.test(should[3] ?? "")) return undefined;
   // "This needs to be removed and all callers need to pass X": two requests, no one question fits both.
   if (should?.[3] && SECOND_REQUEST.test(should[3])) return undefined;
   if (should?.[1] && should[3] && !looksLikeStatement(should[3]) && !/[,:]/.test(should[3]))
@@ -359,7 +366,7 @@ function rewrite(request: string): string | undefined {
   const needed = needs?.[1] ?? needs?.[2] ?? needs?.[3];
   if (needed && NEEDS_A_VERB.test(needed)) return undefined;
   if (needed && !looksLikeCode(needed)) return `Could we add ${article(needed)}?`;
-  const instead = INSTEAD.exec(request);
+  const instead = INSTEAD.exec(request.replace(/^(?:(?:it|this|that)\s+)?should be\s+/i, ""));
   if (instead?.[1] && instead[2] && words(instead[1]) <= 4)
     return `Could we use ${codeLike(instead[1])} instead of ${codeLike(instead[2])}?`;
   return undefined;
@@ -577,6 +584,9 @@ function imperativeQuestion(verb: string, rest: string): string {
         : "what does inheriting give us here?";
     case "keep":
     case "leave":
+      // "leave __init__.py empty": the thing has a state to keep; no one question names it well.
+      if (/\s(?:empty|alone|as is|unchanged|untouched|blank|out|in)\W*$/i.test(rest))
+        return "what goes wrong if it stays as it is, or what does the change make easier?";
       return `what would break if ${thing} changed?`;
     case "avoid":
     case "stop":
@@ -643,8 +653,10 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
     /^((?:removed|deleted|dropped|moved|extracted|split|inlined|merged)\b.*)$/i.exec(rest);
   const it = /^(?:this|that|it|here|there)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
+  if (negated && /^be (?:necessary|needed|required)\b/i.test(rest))
+    return `what makes ${asObject(it === "it" ? "it" : it)} unnecessary now (unused, or done elsewhere)?`;
   // "These tags should not be here": the question is what goes wrong if they stay.
-  if (negated && /^be (?:here|there|in this (?:change|patch|commit|file))\W*$/i.test(rest))
+  if (negated && /^(?:be|appear) (?:here|there|in this (?:change|patch|commit|file))\W*$/i.test(rest))
     return `what goes wrong, or gets confusing, if ${it} ${many ? "stay" : "stays"}?`;
   if (be?.[1]) {
     // "should be -x B101, B102, B103": a list has no one thing to name.

@@ -22,6 +22,7 @@ describe("detectLabel", () => {
     // The reviewer marked it minor, whatever the adjective (the readers saw "nit: silly nit: …" otherwise).
     { input: "silly nit: blank line", label: "nitpick", blocking: undefined, rest: "blank line" },
     { input: "super-nit: one space", label: "nitpick", blocking: undefined, rest: "one space" },
+    { input: "Really silly nit: two spaces", label: "nitpick", blocking: undefined, rest: "two spaces" },
     {
       input: "(nit) I'd drop the locals",
       label: "nitpick",

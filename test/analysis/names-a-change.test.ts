@@ -42,6 +42,14 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     expect(notNamedBecause(body)).toBe("question");
   });
 
+  it.each([
+    "Move this above the imports for organization",
+    "Use tabs here to be consistent with the rest of the file.",
+    "Wrap at 79 columns per the style guide.",
+  ])("a comment that names its convention: %s", (body) => {
+    expect(notNamedBecause(body)).toBe("reason-stated");
+  });
+
   // Its line ("what makes it unnecessary …?", a "nit:") read as postable to the readers (test/analysis/README.md).
   it.each([
     "Remove this unused import.",

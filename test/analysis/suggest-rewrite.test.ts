@@ -347,6 +347,20 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
     // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
     ["recieved => received", "nit: recieved => received"],
+    // From the twelfth reading's rejections, paraphrased: more cosmetic fixes are nits.
+    ["The = signs should probably be lined up.", "nit: the = signs should be lined up"],
+    ["that paren is redundant.", "nit: that paren is redundant"],
+    ["Drop the linebreak", "nit: drop the linebreak"],
+    ["recieving should be receiving", "nit: recieving should be receiving"],
+    ["foo.h should go after bar_foo.h.", "nit: foo.h should go after bar_foo.h"],
+    [
+      "UpdateThing should not be necessary here anymore.",
+      "Add the why: what makes UpdateThing unnecessary now (unused, or done elsewhere)?",
+    ],
+    [
+      "should be id=item_id instead of thing_id=item_id",
+      "Could we use `id=item_id` instead of `thing_id=item_id`? Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
     // From the eleventh reading's rejections, paraphrased.
     ["Should be FOOROW instead of FOOCOL.", "nit: should be FOOROW instead of FOOCOL"],
     [
