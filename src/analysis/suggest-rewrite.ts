@@ -56,7 +56,7 @@ const GO_AWAY =
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens?|curly braces|braces|space chars?|line ?breaks?|ws|lined up|line up|two spaces|trailing commas?|merge conflict (?:output|markers?|leftovers?)|conflict markers?|space between|bullets?)\b|\b(?:spurious|stray) (?:chars?|characters?|spaces?|lines?)\b|^[\w./-]+\.(?:h|hpp|hh)\s+should (?:go|come|be) (?:before|after|above|below)\b|\b(?:this|that|the|an? extra|extra|trailing|double|stray) space\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens?|curly braces|braces|space chars?|line ?breaks?|ws|lined up|line up|two spaces|trailing commas?|merge conflict (?:output|markers?|leftovers?)|conflict markers?|space between|bullets?)\b|\b(?:spurious|stray) (?:chars?|characters?|spaces?|lines?)\b|^[\w./-]+\.(?:h|hpp|hh)\s+should (?:go|come|be) (?:before|after|above|below)\b|\bshould (?:go|come) (?:before|after|above|below)\b|\bsigned-off-by\b|\bsign-?off\b|\bcommit message\b.*\bwrap|\bwrap\w*\b.*\bcommit message\b|\bdouble backticks?\b|\b(?:this|that|the|an? extra|extra|trailing|double|stray) space\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -86,7 +86,7 @@ const APPROVAL =
 const CLAUSE_BREAK =
   /(?<=[\p{L}\p{N}`)'"])[,;]\s+(?=(?:we|you|i'd|i would|let's|please|so we|but|instead)\b)/iu;
 const HEDGE_END =
-  /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too|while you're (?:here|at it)|while you are (?:here|at it)|or whatever|or something(?: like that)?|or so|etc\.?|with fire))+(?=[\s.!?,;:]*$)/i;
+  /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too|while you're (?:here|at it)|while you are (?:here|at it)|or whatever|or something(?: like that)?|or so|etc\.?|with fire|i suppose|i'd say|hmm+))+(?=[\s.!?,;:]*$)/i;
 // "kill the child process", "kill the renderer": ending a process, not removing code; no rewrite says "remove" then.
 const KILLS_A_PROCESS =
   /^(?:kill|nuke)\b.*\b(?:process(?:es)?|pids?|daemons?|servers?|services?|child(?:ren)?|threads?|tasks?|jobs?|workers?|instances?|containers?|vms?|renderers?|sessions?|connections?|agents?|timers?|subprocess(?:es)?)\b/i;
@@ -246,6 +246,7 @@ function nit(request: string): string {
   const text = request
     .replace(/^(?:[\w-]+\s+)?nit\s*:?\s*/i, "")
     .replace(/^(?:but|and|so)\s+/i, "")
+    .replace(/^(?:i\s+)?(?:suggest(?:ing)?(?:\s+to)?|would)\s+(?=[a-z])/i, "")
     .replace(/^(?:should|must|please)\s+(?!be\b)/i, "")
     .replace(/[\s?]+$/, "");
   return `nit: ${plainVerb(lowerFirst(text))}`;
@@ -299,12 +300,15 @@ function isRequest(sentence: string): boolean {
 
 /** The request without politeness, hedges or closing punctuation: "Please rename this." → "rename this". */
 function core(sentence: string): string {
-  return sentence
-    .replace(POLITE, "")
-    .replace(HEDGE_END, "")
-    .replace(/\s+(?:probably|perhaps|maybe|please|pls|plz)(?=\s)/gi, "")
-    .replace(/[.!:;,\s]+$/, "")
-    .trim();
+  return (
+    sentence
+      .replace(POLITE, "")
+      .replace(HEDGE_END, "")
+      .replace(/\s+(?:probably|perhaps|maybe|please|pls|plz)(?=\s)/gi, "")
+      // "std::" keeps its colons; other closing punctuation goes.
+      .replace(/[.!:;,\s]+$/, (end) => (end.startsWith("::") ? "::" : ""))
+      .trim()
+  );
 }
 
 /** A kinder phrasing of a short request, or undefined when none reads naturally. */
@@ -351,9 +355,12 @@ function rewrite(request: string): string | undefined {
   if (should?.[1] && should[3] && !looksLikeStatement(should[3]) && !/[,:]/.test(should[3]))
     return `Should ${lowerSubject(should[1])} ${should[2] ? "not " : ""}${should[3].replace(/^(be\s+\S+(?:\s+\S+)?)\s+not\s+(?=\S+(?:\s+\S+)?$)/i, "$1 rather than ")}?`;
   const subjectless = SUBJECTLESS_SHOULD.exec(request);
-  // "You should be using X throughout" is "use X throughout".
+  // "You should be using X throughout" is "use X throughout"; "you should be able to remove X" is "remove X".
   const using = /^be using\s+(.+)$/i.exec(subjectless?.[1] ? "" : (subjectless?.[2] ?? ""));
   if (using?.[1] && !looksLikeStatement(using[1])) return `Could we use ${using[1]}?`;
+  const able = /^be able to\s+(.+)$/i.exec(subjectless?.[1] ? "" : (subjectless?.[2] ?? ""));
+  if (able?.[1] && IMPERATIVE.test(able[1]) && !looksLikeStatement(able[1]))
+    return `Could we ${withObject(plainVerb(able[1]))}?`;
   if (subjectless?.[2] && !looksLikeStatement(subjectless[2]) && !subjectless[2].includes(",")) {
     if (IMPERATIVE.test(subjectless[2]) && !subjectless[1])
       return `Could we ${withObject(plainVerb(subjectless[2]))}?`;
@@ -462,7 +469,11 @@ export function whyQuestion(request: string): string {
     return shouldQuestion(lowerSubject(should[1]), should[2] !== undefined, should[3]);
   const subjectless = SUBJECTLESS_SHOULD.exec(text);
   if (subjectless?.[2]) {
-    const verb = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(subjectless[2]);
+    // "should be able to drop X" asks about dropping X; "should be using X" about using X.
+    const asked = subjectless[1]
+      ? subjectless[2]
+      : subjectless[2].replace(/^be able to\s+/i, "").replace(/^be using\s+/i, "use ");
+    const verb = new RegExp(`^(${VERBS})\\b\\s*(.*)$`, "i").exec(asked);
     if (verb?.[1] && !subjectless[1]) return imperativeQuestion(verb[1].toLowerCase(), verb[2] ?? "");
     return shouldQuestion("it", subjectless[1] !== undefined, subjectless[2]);
   }
@@ -732,7 +743,7 @@ function object(phrase: string): string {
       "",
     )
     .replace(new RegExp(`\\s+and\\s+(?:then\\s+)?(?:${VERBS})\\b.*$`, "i"), "")
-    .replace(/[.!:;,\s]+$/, "")
+    .replace(/[.!:;,\s]+$/, (end) => (end.startsWith("::") ? "::" : ""))
     .replace(/\s+(?:with|to|by|into|for|from|of|in|on|at)$/i, "")
     // "move this down into …": the particle belongs to the verb, not to the thing.
     .replace(/^(.+?)\s+(?:down|up|out|over|back|away|around|along)$/i, "$1")

@@ -299,7 +299,7 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ],
     [
       "you should be using str (rather than std::str) throughout.",
-      "Could we use str (rather than std::str) throughout? Add the why: what goes wrong if it isn't using str (rather than std::str) throughout?",
+      "Could we use str (rather than std::str) throughout? Add the why: what does str give us here that the current code doesn't?",
     ],
     [
       "i think you want to raise KeyError instead of calling exit",
@@ -347,6 +347,17 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
     // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
     ["recieved => received", "nit: recieved => received"],
+    // From the thirteenth reading's rejections, paraphrased.
+    [
+      "hmm, should be using $FOO_DIR i suppose",
+      "Could we use $FOO_DIR? Add the why: what does $FOO_DIR give us here that the current code doesn't?",
+    ],
+    [
+      'It seems you should be able to drop both "if x" conditionals.',
+      'Could we drop both "if x" conditionals? Add the why: what goes wrong, or gets confusing, if both "if x" conditionals stay?',
+    ],
+    ["the mock should go below the stdlib imports.", "nit: the mock should go below the stdlib imports"],
+    ["Please add a Signed-off-by line.", "nit: add a Signed-off-by line"],
     // From the twelfth reading's rejections, paraphrased: more cosmetic fixes are nits.
     ["The = signs should probably be lined up.", "nit: the = signs should be lined up"],
     ["that paren is redundant.", "nit: that paren is redundant"],
