@@ -4,6 +4,7 @@
 //   this be `BytesIO`?"). A question already invites the author to answer with the reason; asking the reviewer to
 //   add one to it read as postable in about half of the suggestion readers' judgements (test/analysis/README.md).
 // - "elsewhere": its reason is in another comment ("ditto", "same here", "as above", "again, …", "not addressed").
+// - "marked-nit": the reviewer called it a nit at the end ("(very minor nit)", "just a nit").
 // - "reason-stated": it names the convention it asks for ("for consistency", "for readability", "to be consistent
 //   with …"): a line asking for the why asks for what is already there.
 // A comment whose reason is a verdict in a word ("useless", a typo) stays a candidate: in a blind comparison the
@@ -13,15 +14,19 @@ import { detectLabel } from "./detect-label.js";
 import { splitProse } from "./split-prose.js";
 import { splitSentences } from "./split-sentences.js";
 
-export type NotNamedReason = "question" | "elsewhere" | "reason-stated";
+export type NotNamedReason = "question" | "elsewhere" | "reason-stated" | "marked-nit";
 
 const ELSEWHERE =
   /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|also here|as above|again\b|still\b|not (?:yet )?(?:addressed|done|fixed)\b|see (?:above|below|my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
 // "…, same as above", "similar to the previous one", "see below", "and here", "same for the ones below", "+1", a
 // short "drop this docstring too": a pointer to the reason given elsewhere, wherever it stands.
 const ELSEWHERE_ANYWHERE =
-  /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b|^\W*(?:and|also) here\b|^\W*\+1\b|^(?:\S+\s+){0,6}\S+\s+(?:too|as well)\W*$|\bsame (?:for|goes for|with) (?:the )?(?:ones?|others?|rest|below|above|\w+ below)\b/i;
+  /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b|^\W*(?:and|also) here\b|^\W*also,\s|^\W*\+1\b|^(?:\S+\s+){0,6}\S+\s+(?:too|as well)\W*$|\bsame (?:for|goes for|with) (?:the )?(?:ones?|others?|rest|below|above|\w+ below)\b/i;
 
+// "(very minor nit)", "… - just a nit", "totally a nit.": the reviewer marked it minor at the end rather than with a
+// label at the start.
+const MARKED_NIT =
+  /\((?:[\w\s-]{0,24}\s)?nit(?:pick)?\)\W*$|(?:^|[,;.-]\s*|\s)(?:just|only|totally|purely|a)\s+(?:a\s+)?(?:minor\s+|small\s+)?nit(?:pick)?\W*$/i;
 const REASON_STATED =
   /\b(?:for (?:the sake of )?(?:consistency|readability|clarity|organi[sz]ation|symmetry)|to (?:be|stay|keep it) consistent|(?:to )?match(?:es)? the (?:rest|style|convention)|per (?:the )?(?:style guide|hacking rules|pep ?8))\b/i;
 
@@ -54,6 +59,7 @@ export function notNamedBecause(body: string): NotNamedReason | undefined {
   const prose = detectLabel(parts.prose).rest.trim();
   if (ELSEWHERE.test(prose) || ELSEWHERE_ANYWHERE.test(prose)) return "elsewhere";
   if (REASON_STATED.test(prose)) return "reason-stated";
+  if (MARKED_NIT.test(prose)) return "marked-nit";
   // A proposed version ("```suggestion" block) is a change, whatever the sentence around it asks.
   if (parts.suggestions.length > 0) return undefined;
   const sentences = splitSentences(prose)

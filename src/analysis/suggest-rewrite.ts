@@ -348,6 +348,9 @@ function rewrite(request: string): string | undefined {
     /^(?:be|appear) (?:here|there|in this (?:change|patch|commit|file))\W*$/i.test(should[3] ?? "")
   )
     return `Could we remove ${lowerSubject(should[1])}?`;
+  // "This should be incorrect" is a non-native "this seems incorrect": a verdict, not a request.
+  if (should?.[3] && !should[2] && /^be (?:incorrect|wrong|broken|invalid)\b/i.test(should[3]))
+    return undefined;
   // "X should not be necessary anymore": a verdict that it can go, not a question to ask back.
   if (should?.[2] && /^be (?:necessary|needed|required)\b/i.test(should[3] ?? "")) return undefined;
   // "This needs to be removed and all callers need to pass X": two requests, no one question fits both.
@@ -664,6 +667,8 @@ function shouldQuestion(subject: string, negated: boolean, rest: string): string
     /^((?:removed|deleted|dropped|moved|extracted|split|inlined|merged)\b.*)$/i.exec(rest);
   const it = /^(?:this|that|it|here|there)$/i.test(subject) || words(subject) > 4 ? "it" : subject;
   const many = it !== "it" && plural(it);
+  if (!negated && /^be (?:incorrect|wrong|broken|invalid)\W*$/i.test(rest))
+    return "what does it get wrong (a case, an input), and what would be right?";
   if (negated && /^be (?:necessary|needed|required)\b/i.test(rest))
     return `what makes ${asObject(it === "it" ? "it" : it)} unnecessary now (unused, or done elsewhere)?`;
   // "These tags should not be here": the question is what goes wrong if they stay.
@@ -709,7 +714,8 @@ function unneededQuestion(text: string): string {
 }
 
 /** "kill this", "nuke that": slang a reviewer may write, but a rewrite says what it means. */
-const plainVerb = (request: string): string => request.replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove");
+const plainVerb = (request: string): string =>
+  request.replace(/^(?:kill off|kill|nuke)(?=\s|$)/i, "remove").replace(/\s+with fire\b/i, "");
 
 /** "they" after a verb: "what makes them unnecessary". */
 const asObject = (phrase: string): string => (phrase === "they" ? "them" : phrase);
@@ -749,7 +755,9 @@ function object(phrase: string): string {
     .replace(/^(.+?)\s+(?:down|up|out|over|back|away|around|along)$/i, "$1")
     .trim();
   // "check that the type is right": a clause, not a thing.
-  if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut) || /^that\s/i.test(cut)) return "it";
+  // "what does used give us": a lone verb form is not a thing either.
+  if (cut.length === 0 || /^(?:this|that|it)$/i.test(cut) || /^that\s/i.test(cut) || /^[a-z]+ed$/.test(cut))
+    return "it";
   if (/^(?:these|those|them)$/i.test(cut)) return "they";
   if (words(cut) > MAX_OBJECT_WORDS || /[\n]/.test(cut) || cut.length > 48) return "it";
   return codeLike(cut);

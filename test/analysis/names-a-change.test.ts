@@ -42,6 +42,13 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     expect(notNamedBecause(body)).toBe("question");
   });
 
+  it.each(["Rename to fooCount (very very minor nit)", "An extra blank line here, totally a nit."])(
+    "a comment the reviewer called a nit at its end: %s",
+    (body) => {
+      expect(notNamedBecause(body)).toBe("marked-nit");
+    },
+  );
+
   it.each([
     "Move this above the imports for organization",
     "Use tabs here to be consistent with the rest of the file.",
@@ -76,6 +83,7 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "and here",
     "Drop this docstring too",
     "+1, we should use kNewTab here.",
+    "Also, drop the sleep here.",
     "Same for the ones below: `Path` over `str`.",
   ])("a reason given in another comment: %s", (body) => {
     expect(notNamedBecause(body)).toBe("elsewhere");

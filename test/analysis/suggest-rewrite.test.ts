@@ -347,6 +347,15 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
     // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
     ["recieved => received", "nit: recieved => received"],
+    // From the fourteenth reading's rejections, paraphrased.
+    [
+      "This check should be incorrect.",
+      "Add the why: what does it get wrong (a case, an input), and what would be right?",
+    ],
+    [
+      "Kill it with fire, please.",
+      "Could we remove it? Add the why: what goes wrong, or gets confusing, if it stays?",
+    ],
     // From the thirteenth reading's rejections, paraphrased.
     [
       "hmm, should be using $FOO_DIR i suppose",
