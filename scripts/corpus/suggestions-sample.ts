@@ -158,6 +158,8 @@ interface ComparisonKey {
   shownBy: ("old" | "new")[];
   /** In the random sample of what the old code listed; items outside it were drawn from what the new code lists. */
   base: boolean;
+  /** The kind of line shown ("nit", "rewrite and question", "version question", …), as the reader saw it. */
+  kind?: string;
 }
 
 /**
@@ -171,6 +173,7 @@ function printComparison(keyFile: string, files: string[]): void {
     .map((l) => JSON.parse(l) as ComparisonKey);
   const pct = (n: number, d: number) => (d === 0 ? "-" : `${((100 * n) / d).toFixed(1)}%`);
   const total = { old: [0, 0], new: [0, 0] };
+  const byKind = new Map<string, [number, number]>();
   for (const file of files) {
     const verdicts = new Map(
       readFileSync(file, "utf8")
@@ -185,7 +188,9 @@ function printComparison(keyFile: string, files: string[]): void {
       if (verdict === undefined) throw new Error(`${file}: no verdict for ${k.item}`);
       for (const code of k.shownBy) {
         if (code === "old" && !k.base) continue;
-        for (const tally of [mine[code], total[code]]) {
+        const kind = code === "new" && k.kind ? (byKind.get(k.kind) ?? [0, 0]) : undefined;
+        if (kind && k.kind) byKind.set(k.kind, kind);
+        for (const tally of [mine[code], total[code], ...(kind ? [kind] : [])]) {
           tally[1] = (tally[1] ?? 0) + 1;
           if (verdict !== "would-not-post") tally[0] = (tally[0] ?? 0) + 1;
         }
@@ -202,6 +207,11 @@ function printComparison(keyFile: string, files: string[]): void {
   console.log(
     `all judgements: old ${pct(oP, oN)}, new ${pct(nP, nN)}; of the old code's ${listedOld} sampled comments the new code lists ${listedNew}`,
   );
+  const kinds = [...byKind].sort((a, b) => b[1][1] - a[1][1]);
+  if (kinds.length > 0)
+    console.log(
+      `new code by kind of line: ${kinds.map(([k, [p, n]]) => `${k} ${p}/${n} (${pct(p, n)})`).join("; ")}`,
+    );
 }
 
 function main(args: string[]): void {
