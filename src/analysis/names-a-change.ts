@@ -33,9 +33,10 @@ const REASON_STATED =
 // Sentences around the questions that say nothing of the code: "That's interesting.", "Sorry, …", "I feel ignorant".
 const REMARK =
   /^\W*(?:(?:that's|that is|this is|how) (?:very |really )?(?:interesting|nice|cool|neat|curious)|sorry|thanks|thank you|ok|okay|hmm+)\b|\b(?:ignorant|dumb question|stupid question|silly question)\b/i;
-// A question written without its question mark: "Why dont we use a common helper.", "how about a map here".
+// A question written without its question mark: "Why dont we use a common helper.", "how about a map here". A
+// polite request ending in a full stop ("Could you rename this.") is a request, not a question.
 const QUESTION_OPENING =
-  /^\W*(?:why (?:not|don'?t|doesn'?t|do|does|is|are|would|should)|how about|what about|should(?:n'?t)? (?:we|you|this|it)|can (?:we|you)|could (?:we|you)|shall we|is there (?:a|any) reason)\b/i;
+  /^\W*(?:why (?:not|don'?t|doesn'?t|do|does|is|are|would|should)|how about|what about|shall we|is there (?:a|any) reason)\b/i;
 
 const isQuestion = (sentence: string): boolean => /\?\W*$/.test(sentence) || QUESTION_OPENING.test(sentence);
 

@@ -96,6 +96,7 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "Why do we mock this? I think you should mock the client instead.",
     "Please move the retry loop into the client.",
     "These FOOBAR tags should not be here",
+    "Could you rename this to `retryCount`.",
   ])("a request stays a candidate: %s", (body) => {
     expect(notNamedBecause(body)).toBeUndefined();
   });
