@@ -31,7 +31,8 @@ const SHOULD =
 const THERE_SHOULD =
   /^there (?:should|must|needs to) be (?:an? |some )?([\w`.()-]+(?: [\w`.()-]+){0,3}?)(?: added)?(?: (?:to|in|for) .*)?$/i;
 const SECOND_REQUEST = /\band\s+(?:[\w`.()-]+\s+){1,3}(?:should|must|needs?|has to|have to)\b/i;
-const SUBJECTLESS_SHOULD = /^(?:(?:should|must|needs? to|has to)\s+(not\s+)?|(?=be\s))(.+)$/i;
+const SUBJECTLESS_SHOULD =
+  /^(?:(?:should|must|needs? to|has to)\s+(?:probably\s+|also\s+|really\s+|only\s+|just\s+)?(not\s+)?|(?=be\s))(.+)$/i;
 const COULD =
   /^((?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()-]+(?: [\w`.()-]+)?))\s+(?:could|can|might)\s+(?:also\s+|just\s+)?(.+)$/i;
 const DISLIKE =
@@ -734,7 +735,7 @@ function object(phrase: string): string {
   const cut = phrase
     .replace(/\s+(?:\(?see\s+)?<?https?:\/\/.*$/s, "")
     .replace(/\s+\((?![^()]*\)\S).*$/s, "")
-    .replace(/["'`].*$/s.test(phrase) ? /(?!)/ : /,.*$/s, "")
+    .replace(/["'`].*$/s.test(phrase) ? /(?!)/ : /,(?![^()]*\)).*$/s, "")
     .replace(/\s+(?:it's|it is|that's|that is|which is|as it)\b.*$/i, "")
     .replace(/\s+(?:entirely|completely|altogether|for good)\b/gi, "")
     .replace(/\s+(?:where|if|when|wherever) (?:possible|needed|necessary|applicable)\b.*$/i, "")
@@ -748,7 +749,7 @@ function object(phrase: string): string {
       /(?<=\S)\s+(?:in|on|at|from|for|into|to|onto|inside|outside|before|after|under|within|out of|as|so|because|since|if|when|once|until|unless|while|wherever|whenever|between|above|below|next to)\s+.*$/i,
       "",
     )
-    .replace(new RegExp(`\\s+and\\s+(?:then\\s+)?(?:${VERBS})\\b.*$`, "i"), "")
+    .replace(new RegExp(`\\s+(?:and|or)\\s+(?:then\\s+)?(?:${VERBS})\\b.*$`, "i"), "")
     .replace(/[.!:;,\s]+$/, (end) => (end.startsWith("::") ? "::" : ""))
     .replace(/\s+(?:with|to|by|into|for|from|of|in|on|at)$/i, "")
     // "move this down into …": the particle belongs to the verb, not to the thing.

@@ -347,6 +347,19 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
     // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
     ["recieved => received", "nit: recieved => received"],
+    // From the fifteenth reading's rejections, paraphrased (after it; not read since).
+    [
+      "Should also be covered by the retry test.",
+      "Should this be covered by the retry test? Add the why: what goes wrong if it isn't covered by the retry test?",
+    ],
+    [
+      "Remove foo_bar(a, b) here.",
+      "Could we remove foo_bar(a, b) here? Add the why: what goes wrong, or gets confusing, if foo_bar(a, b) stays?",
+    ],
+    [
+      "Drop the cache or update it on every write.",
+      "Could we drop the cache or update it on every write? Add the why: what goes wrong, or gets confusing, if the cache stays?",
+    ],
     // From the fourteenth reading's rejections, paraphrased.
     [
       "This check should be incorrect.",
