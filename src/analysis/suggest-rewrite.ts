@@ -88,7 +88,7 @@ const CLAUSE_BREAK =
   /(?<=[\p{L}\p{N}`)'"])[,;]\s+(?=(?:we|you|i'd|i would|let's|please|so we|but|instead)\b)/iu;
 const HEDGE_END =
   /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too|while you're (?:here|at it)|while you are (?:here|at it)|or whatever|or something(?: like that)?|or so|etc\.?|with fire|i suppose|i'd say|hmm+))+(?=[\s.!?,;:]*$)/i;
-// "kill the child process", "kill the renderer": ending a process, not removing code; no rewrite says "remove" then.
+// "kill the worker process", "kill the old daemon first": ending a process, not removing code; no rewrite says "remove" then.
 const KILLS_A_PROCESS =
   /^(?:kill|nuke)\b.*\b(?:process(?:es)?|pids?|daemons?|servers?|services?|child(?:ren)?|threads?|tasks?|jobs?|workers?|instances?|containers?|vms?|renderers?|sessions?|connections?|agents?|timers?|subprocess(?:es)?)\b/i;
 const EMOTICON = /\s*(?:[:;=]-?[)(DPp](?![\w])|\^\^|xD)\s*/g;
@@ -321,7 +321,7 @@ function rewrite(request: string): string | undefined {
     return `Could we use ${codeLike(prefer[1])} rather than ${codeLike(prefer[2])}?`;
   if (/^prefer\s+/i.test(request)) return `Could we use ${codeLike(request.replace(/^prefer\s+/i, ""))}?`;
   if (IMPERATIVE.test(request)) {
-    // "kill(2)" names a system call or a man page, not a request to kill.
+    // "kill(1)" names a command or a man page, not a request to kill.
     if (
       looksLikeStatement(request) ||
       /^[\w-]+\(/.test(request) ||
@@ -599,7 +599,7 @@ function imperativeQuestion(verb: string, rest: string): string {
         : "what does inheriting give us here?";
     case "keep":
     case "leave":
-      // "leave __init__.py empty": the thing has a state to keep; no one question names it well.
+      // "leave the stub module empty": the thing has a state to keep; no one question names it well.
       if (/\s(?:empty|alone|as is|unchanged|untouched|blank|out|in)\W*$/i.test(rest))
         return "what goes wrong if it stays as it is, or what does the change make easier?";
       return `what would break if ${thing} changed?`;
@@ -805,7 +805,7 @@ function calm(sentence: string): string {
   // Quoted text is the code's or a message's own ("should be "END: …""): only the reviewer's words are calmed. One
   // word in capitals among lower-case ones is a name ("these FOOBAR tags", "a wrapper like QLOG"), not shouting.
   const shouted = /("[^"]*"|`[^`]*`|'[^']*')|\b([A-Z][A-Z']{2,})\b/g;
-  // Shouting is most of the sentence in capitals ("FIX THE INDENTATION"); "should be SCROW instead of SCCOL" names
+  // Shouting is most of the sentence in capitals ("FIX THE INDENTATION"); "should be FOOROW instead of FOOCOL" names
   // two constants.
   const shoutedWords = [...sentence.matchAll(shouted)].filter(
     (m) => m[1] === undefined && !ACRONYMS.has(m[0]),

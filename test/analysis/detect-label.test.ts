@@ -20,7 +20,12 @@ describe("detectLabel", () => {
     { input: "style nit: drop the parens", label: "nitpick", blocking: undefined, rest: "drop the parens" },
     { input: "teeny tiny nit: two spaces", label: "nitpick", blocking: undefined, rest: "two spaces" },
     // The reviewer marked it minor, whatever the adjective (the readers saw "nit: silly nit: …" otherwise).
-    { input: "silly nit: blank line", label: "nitpick", blocking: undefined, rest: "blank line" },
+    {
+      input: "silly nit: one blank line too many",
+      label: "nitpick",
+      blocking: undefined,
+      rest: "one blank line too many",
+    },
     { input: "super-nit: one space", label: "nitpick", blocking: undefined, rest: "one space" },
     { input: "Really silly nit: two spaces", label: "nitpick", blocking: undefined, rest: "two spaces" },
     {

@@ -344,7 +344,7 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
       "please check that the error type is correct (kBadPassword)",
       "Could we check that the error type is correct (kBadPassword)? Add the why: which input or case goes wrong if it isn't checked?",
     ],
-    ["These backslashes are unnecessary.", "nit: these backslashes are unnecessary"],
+    ["These two backslashes are unnecessary.", "nit: these two backslashes are unnecessary"],
     // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
     ["recieved => received", "nit: recieved => received"],
     // From the fifteenth reading's rejections, paraphrased (after it; not read since).
@@ -431,7 +431,7 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ],
     // Ending a process is not removing code; filler and jokes at the end are not part of the request.
     [
-      "kill the child process before returning",
+      "kill the worker process before returning",
       "Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
     ],
     [
@@ -465,7 +465,7 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
       "Add the why: what goes wrong if the cleanup isn't skipped when asked?",
     ],
     // A man page, not a request to kill; a link keeps its address whole.
-    ["kill(2)", "Add the why: one sentence on what this version fixes, or what it makes easier."],
+    ["kill(1)", "Add the why: one sentence on what this version fixes, or what it makes easier."],
     [
       "fix this docstring https://example.com/HACKING.rst#docstrings",
       "Add the why: what goes wrong while this docstring stays as it is?",
