@@ -184,7 +184,8 @@ function draft(input: RewriteInput): string {
   const whole = input.prose.trim();
   if (
     !/\n/.test(whole) &&
-    CODE_ONLY.test(whole) &&
+    // "delete this.cache_[key];": a statement, even when it opens with a verb.
+    (CODE_ONLY.test(whole) || /^[a-z_$][\w$]*\s+[\w$.[\]()'"]*[.[(][\w$.[\]()'"]*;\s*$/i.test(whole)) &&
     looksLikeStatement(whole) &&
     !isSpellingFix(core(whole)) &&
     !MECHANICAL.test(whole) &&

@@ -347,7 +347,12 @@ describe("suggestRewrite: the fifth reading's misreadings, paraphrased", () => {
     ["These two backslashes are unnecessary.", "nit: these two backslashes are unnecessary"],
     // From the tenth reading's rejections, paraphrased: typo fixes and substitutions are nits, not versions.
     ["recieved => received", "nit: recieved => received"],
-    // From the fifteenth reading's rejections, paraphrased (after it; not read since).
+    // From the sixteenth reading's rejections, paraphrased (not read since): a statement is a proposed version.
+    [
+      "delete this.memo_[id];",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
+    // From the fifteenth reading's rejections, paraphrased (read by the sixteenth).
     [
       "Should also be covered by the retry test.",
       "Should this be covered by the retry test? Add the why: what goes wrong if it isn't covered by the retry test?",
