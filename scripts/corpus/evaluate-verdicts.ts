@@ -6,10 +6,9 @@ import path from "node:path";
 import { assess } from "../../src/analysis/assess.js";
 import type { CommentContext, CommentInput, Verdict } from "../../src/analysis/assessment.js";
 import { shippedVerdictModel } from "../../src/analysis/model/shipped-verdict-model.js";
-import { nameable } from "../../src/analysis/names-a-change.js";
 import { splitProse } from "../../src/analysis/split-prose.js";
 import { toneSignals } from "../../src/analysis/tone-signals.js";
-import { worthListing } from "../../src/coaching/render-suggestion.js";
+import { listable } from "../../src/coaching/render-suggestion.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { DATA_DIR, GITHUB_EVAL_DIR, readJsonLines, readLabeledCorpus, readLabels } from "./corpus-files.js";
 import {
@@ -88,7 +87,7 @@ function report(title: string, items: readonly Item[]): void {
   // for a change (src/analysis/names-a-change.ts leaves out questions and "ditto"s), with a concrete line under it.
   const named = items.filter((item) => {
     const a = assessed.get(item);
-    return a !== undefined && nameable(item.body, a, THRESHOLD) && worthListing(item.body, a);
+    return a !== undefined && listable(item.body, a, THRESHOLD);
   });
   const namedTeaching = named.filter((i) => i.gold === "teaching").length;
   console.log(

@@ -9,13 +9,12 @@
 // The comment texts are GPL-licensed and read from ../shared/data at run time; only ids and verdicts are written.
 import { existsSync, readFileSync } from "node:fs";
 import { assess } from "../../src/analysis/assess.js";
-import { nameable } from "../../src/analysis/names-a-change.js";
 import { suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
 import {
+  listable,
   postableSuggestion,
   rewriteInput,
   suggestionPlain,
-  worthListing,
 } from "../../src/coaching/render-suggestion.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { seededRandom, shuffled } from "../seeded-random.js";
@@ -37,16 +36,13 @@ export function shownLine(body: string): string {
   return suggestionPlain(body, suggestRewrite(rewriteInput(body)));
 }
 
-/** Whether a nudge would list the comment with the default config: the policy's own tests (`nameable`, `worthListing`). */
+/** Whether a nudge would list the comment with the default config: the policy's own test (`listable`). */
 export function wouldName(comment: LabeledComment): boolean {
   const assessment = assess(
     { id: comment.id, body: comment.body, author: "reviewer" },
     { prAuthor: "author" },
   );
-  return (
-    nameable(comment.body, assessment, defaultConfig().coaching.call_out_confidence) &&
-    worthListing(comment.body, assessment)
-  );
+  return listable(comment.body, assessment, defaultConfig().coaching.call_out_confidence);
 }
 
 /** Comments the corpus labels "correcting" and a nudge would name: the suggestions a reviewer would actually see. */

@@ -1,9 +1,8 @@
 // Counts one review's comments the way the nudge decision needs them (docs/architecture.md, "Coaching").
-import { nameable } from "../analysis/names-a-change.js";
 import type { CoachingConfig } from "../config/schema.js";
 import { parseCoachCommand } from "./policy-command.js";
 import { matchesAnyGlob } from "./policy-glob.js";
-import { worthListing } from "./render-suggestion.js";
+import { listable } from "./render-suggestion.js";
 import type { CoachComment } from "./review-facts.js";
 
 export interface ReviewTally {
@@ -51,10 +50,8 @@ export function considerComments(
     comments,
     // Named only when the verdict is sure enough (calling out a comment that already teaches costs trust), the
     // comment asks for a change (a question or a "ditto" counts, but a suggestion under it reads as silly), and the
-    // line under it would be concrete (a rewrite, a nit, or a question that fits: worthListing).
-    couldTeachMore: counted.filter(
-      (c) => nameable(c.body, c.assessment, config.call_out_confidence) && worthListing(c.body, c.assessment),
-    ),
+    // line under it would be concrete (a rewrite, a nit, or a question that fits): `listable`.
+    couldTeachMore: counted.filter((c) => listable(c.body, c.assessment, config.call_out_confidence)),
     harsh,
     teaching,
     tally: {

@@ -10,6 +10,7 @@ import {
 } from "../analysis/check-suggestion.js";
 import { detectLabel } from "../analysis/detect-label.js";
 import { looksNonEnglish } from "../analysis/looks-non-english.js";
+import { nameable } from "../analysis/names-a-change.js";
 import { splitProse } from "../analysis/split-prose.js";
 import {
   isGenericMissing,
@@ -89,6 +90,14 @@ export function worthListing(body: string, assessment: Pick<Assessment, "source"
   if (assessment.source === "llm" && assessment.suggestion !== suggestRewrite(rewriteInput(body)))
     return true;
   return CONCRETE_QUESTION.test(missing);
+}
+
+/**
+ * Whether a nudge lists a correction: it may be named (`nameable`: sure enough, not harsh, not a nit, asks for a
+ * change) and the line under it is concrete (`worthListing`). The policy, the eval and the suggestion sample share it.
+ */
+export function listable(body: string, assessment: Assessment, minConfidence: number): boolean {
+  return nameable(body, assessment, minConfidence) && worthListing(body, assessment);
 }
 
 /** What a listed comment shows when there is no suggestion worth making: what is missing, in two words. */
