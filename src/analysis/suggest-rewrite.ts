@@ -144,10 +144,34 @@ const GENERIC_QUESTIONS = [
   "what would break if it changed?",
 ];
 
-/** Whether a "what is missing" question is one of the generic lines (see GENERIC_QUESTIONS). */
+// Questions the readers passed for a third of their judgements or less, under a rewrite or alone (readings 9–12,
+// test/analysis/README.md): "what gets easier, or safer, once it is moved?", "which input or case goes wrong if …
+// isn't checked?", "what would … give us?". The renderers drop them like the generic lines.
+const WEAK_QUESTION =
+  /^(?:what gets easier, or safer, once|which input or case goes wrong|what would .+ give us\?)/;
+
+// The questions that, alone under a comment, read as postable to the suggestion readers (test/analysis/README.md,
+// "Suggestions"): the proposed version's, the unneeded thing's, a check's and a dislike's. A bare "what goes
+// wrong if …?" or "what would … give us?" was postable for a third of their judgements or less, "Missing: the why."
+// for 35%.
+const CONCRETE_QUESTION =
+  /^(?:one sentence on what (?:this version|the suggested change) fixes|what makes .+ unnecessary|which failure|what worries you about it)/;
+
+const questionOf = (missing: string): string =>
+  missing.replace(new RegExp(`^${MISSING_PREFIX}\\s*`), "").trim();
+
+/**
+ * Whether a "what is missing" question names too little to show: one of the generic lines (GENERIC_QUESTIONS), or
+ * one the readers seldom passed (WEAK_QUESTION).
+ */
 export function isGenericMissing(missing: string): boolean {
-  const text = missing.replace(new RegExp(`^${MISSING_PREFIX}\\s*`), "").trim();
-  return GENERIC_QUESTIONS.includes(text);
+  const text = questionOf(missing);
+  return GENERIC_QUESTIONS.includes(text) || WEAK_QUESTION.test(text);
+}
+
+/** Whether a question alone is concrete enough to list a comment under (CONCRETE_QUESTION). */
+export function isConcreteQuestion(missing: string): boolean {
+  return CONCRETE_QUESTION.test(questionOf(missing));
 }
 
 /** Review comments that need a suggestion are short; a longer one is read from its start (the regexes stay cheap). */

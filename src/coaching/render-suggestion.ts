@@ -4,7 +4,6 @@ import type { Assessment } from "../analysis/assessment.js";
 import {
   checkSuggestion,
   firstPassing,
-  MISSING_PREFIX,
   type SuggestionParts,
   splitSuggestion,
 } from "../analysis/check-suggestion.js";
@@ -13,6 +12,7 @@ import { looksNonEnglish } from "../analysis/looks-non-english.js";
 import { nameable } from "../analysis/names-a-change.js";
 import { splitProse } from "../analysis/split-prose.js";
 import {
+  isConcreteQuestion,
   isGenericMissing,
   type RewriteInput,
   suggestRewrite,
@@ -56,30 +56,14 @@ export function postableSuggestion(body: string, suggestion: string | undefined)
  */
 export function suggestionParts(body: string, suggestion: string | undefined): SuggestionParts {
   const parts = splitSuggestion(postableSuggestion(body, suggestion));
-  if (parts.missing === undefined || !(isGenericMissing(parts.missing) || isWeakQuestion(parts.missing)))
-    return parts;
+  if (parts.missing === undefined || !isGenericMissing(parts.missing)) return parts;
   // A rewrite keeps its place; the generic question after it does not (the renderers say "add the why").
   return parts.rewrite ? { rewrite: parts.rewrite, missing: "" } : {};
 }
 
-// Questions the readers passed for a third of their judgements or less, under a rewrite or alone (readings 9–12,
-// test/analysis/README.md): "what gets easier, or safer, once it is moved?", "which input or case goes wrong if …
-// isn't checked?", "what would … give us?". They are dropped like the generic lines.
-const WEAK_QUESTION =
-  /^(?:what gets easier, or safer, once|which input or case goes wrong|what would .+ give us\?)/;
-const isWeakQuestion = (missing: string): boolean =>
-  WEAK_QUESTION.test(missing.replace(new RegExp(`^${MISSING_PREFIX}\\s*`), "").trim());
-
-// The questions that, alone under a comment, read as postable to the suggestion readers (test/analysis/README.md,
-// "Suggestions"): the proposed version's, the unneeded thing's, a check's and a dislike's. A bare "what goes
-// wrong if …?" or "what would … give us?" was postable for a third of their judgements or less, "Missing: the why."
-// for 35%.
-const CONCRETE_QUESTION =
-  /^(?:one sentence on what (?:this version|the suggested change) fixes|what makes .+ unnecessary|which failure|what worries you about it)/;
-
 /**
  * Whether a correction gets a line concrete enough to list it under (docs/coaching.md): a rewrite or a `nit:`, the
- * model's own line, or one of the questions above. Without one the comment still counts in the ratio, but the nudge
+ * model's own line, or a concrete question (`isConcreteQuestion`). Without one the comment still counts in the ratio, but the nudge
  * does not list it: a reviewer who reads one empty line skips the next ones.
  */
 export function worthListing(body: string, assessment: Pick<Assessment, "source" | "suggestion">): boolean {
@@ -89,7 +73,7 @@ export function worthListing(body: string, assessment: Pick<Assessment, "source"
   // A line the model wrote for this comment (not the heuristic's own, which the assessment carries too).
   if (assessment.source === "llm" && assessment.suggestion !== suggestRewrite(rewriteInput(body)))
     return true;
-  return CONCRETE_QUESTION.test(missing);
+  return isConcreteQuestion(missing);
 }
 
 /**
