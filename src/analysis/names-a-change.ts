@@ -18,7 +18,7 @@ import { splitSentences } from "./split-sentences.js";
 export type NotNamedReason = "question" | "elsewhere" | "reason-stated" | "marked-nit";
 
 const ELSEWHERE =
-  /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|also here|as above|again\b|still\b|not (?:yet )?(?:addressed|done|fixed)\b|see (?:above|below|my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
+  /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|as above|again\b|still\b|not (?:yet )?(?:addressed|done|fixed)\b|see (?:my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
 // "…, same as above", "similar to the previous one", "see below", "and here", "same for the ones below", "+1", a
 // short "drop this docstring too": a pointer to the reason given elsewhere, wherever it stands.
 const ELSEWHERE_ANYWHERE =
