@@ -99,18 +99,19 @@ export async function secondOpinion(
   // 2. Cached opinions, per installation (README, Security) and per comment: keyed by installation + prompt version
   //    + model + body, so a new prompt or model asks afresh and no installation is served another's opinion.
   const { installationId } = input;
-  const keyOf = (item: AssessedComment) =>
-    ports.hash(`${installationId}\n${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`);
-  const scopedKeyOf = (item: AssessedComment, scope: string) =>
+  // A scope goes into the key after the installation; without one the key is the one every review shares.
+  const keyOf = (item: AssessedComment, scope?: string) =>
     ports.hash(
-      `${installationId}\n${scope}\n${ports.judge.promptVersion}\n${llm.model}\n${item.comment.body}`,
+      [installationId, scope, ports.judge.promptVersion, llm.model, item.comment.body]
+        .filter((part) => part !== undefined)
+        .join("\n"),
     );
   const { scope } = input;
   const misses: AssessedComment[] = [];
   let failedRecently: { reason: FallbackReason; detail: string } | undefined;
   for (const item of asked) {
     const cached =
-      (scope === undefined ? undefined : await ports.cache.get(installationId, scopedKeyOf(item, scope))) ??
+      (scope === undefined ? undefined : await ports.cache.get(installationId, keyOf(item, scope))) ??
       (await ports.cache.get(installationId, keyOf(item)));
     const failure = cached ? undefined : ports.failures?.get(keyOf(item), ports.clock());
     if (cached) {
@@ -175,7 +176,7 @@ export async function secondOpinion(
     const { rewrite: _contextual, ...verdictOnly } = result;
     await ports.cache.set(installationId, keyOf(item), batch.length === 1 ? result : verdictOnly);
     if (batch.length > 1 && scope !== undefined && result.rewrite)
-      await ports.cache.set(installationId, scopedKeyOf(item, scope), result);
+      await ports.cache.set(installationId, keyOf(item, scope), result);
   }
   return outcome({ sent: batch.length });
 }
