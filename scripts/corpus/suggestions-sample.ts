@@ -64,7 +64,7 @@ export function sampleCorrecting(
 }
 
 /** The ids of every `--exclude FILE` (judgement files: one {"id": …} per line). */
-function excluded(args: string[]): Set<string> {
+export function excluded(args: string[]): Set<string> {
   const ids = new Set<string>();
   args.forEach((arg, i) => {
     const file = args[i + 1];
@@ -73,7 +73,7 @@ function excluded(args: string[]): Set<string> {
   return ids;
 }
 
-function option(args: string[], name: string, fallback: number): number {
+export function option(args: string[], name: string, fallback: number): number {
   const at = args.indexOf(name);
   const value = at >= 0 ? Number(args[at + 1]) : fallback;
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} takes a positive whole number`);
@@ -137,18 +137,27 @@ function printShares(files: string[]): void {
   console.log(`by kind of line (postable judgements): ${kinds.join("; ")}`);
 }
 
-type LineKind = "nit" | "rewrite" | "version question" | "why question" | "missing";
+export type LineKind =
+  | "missing"
+  | "nit"
+  | "rewrite and question"
+  | "rewrite, and add the why"
+  | "version question"
+  | "unneeded question"
+  | "other question";
 
-/** What a shown line is: a "nit:", a rewrite, the proposed-version question, another why-question, or "Missing". */
-function lineKind(line: string): LineKind {
+/** What a shown line is (the blind keys record it as the reader saw it; `--shares` reads today's line). */
+export function lineKind(line: string): LineKind {
   if (line.startsWith("Missing:")) return "missing";
-  if (line.startsWith("Try: “nit:")) return "nit";
-  if (line.startsWith("Try:")) return "rewrite";
-  return line.includes("one sentence on what this version fixes") ? "version question" : "why question";
+  if (line.startsWith("Try: “nit")) return "nit";
+  if (line.startsWith("Try:"))
+    return line.includes("add the why:") ? "rewrite and question" : "rewrite, and add the why";
+  if (/what (?:this version|the suggested change) fixes/.test(line)) return "version question";
+  return /^Add the why: what makes .* unnecessary/.test(line) ? "unneeded question" : "other question";
 }
 
 /** One line of a blind comparison's key: which code showed the item's line ("old", "new" or both). */
-interface ComparisonKey {
+export interface ComparisonKey {
   item: string;
   id: string;
   shownBy: ("old" | "new")[];
