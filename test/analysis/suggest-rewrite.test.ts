@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { checkSuggestion } from "../../src/analysis/check-suggestion.js";
-import { isGenericMissing, suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
+import { isGenericMissing, readsCleanly, suggestRewrite } from "../../src/analysis/suggest-rewrite.js";
 import { toneSignals } from "../../src/analysis/tone-signals.js";
 
 const rewrite = (prose: string, extra: { harsh?: boolean; hasSuggestionBlock?: boolean } = {}) =>
@@ -502,5 +502,64 @@ describe("suggestRewrite: a harsh comment", () => {
       "LGTM overall, just rename `foo` to `fooBar`.",
     ])
       expect(checkSuggestion(prose, rewrite(prose))).toEqual([]);
+  });
+});
+
+describe("suggestRewrite: no line that stopped reading as one sentence (readings 9–16, paraphrased)", () => {
+  it.each([
+    // A second verb after the request's own: the comment keeps its words, and only a question that reads is asked.
+    [
+      "I would rather this helper be folded into the existing setup_env.",
+      "Add the why: what goes wrong if it stays as it is, and what would you do instead?",
+    ],
+    [
+      "Drop the retry_count, it's not used any more",
+      "Add the why: what goes wrong, or gets confusing, if the retry_count stays?",
+    ],
+    [
+      "the size should should be a power of two",
+      "Add the why: one sentence on what goes wrong otherwise, or what the change makes easier.",
+    ],
+    [
+      "drop or rename",
+      "Add the why: one sentence on what goes wrong otherwise, or what the change makes easier.",
+    ],
+    // Punctuation on its own is formatting: a nit, not a why.
+    ["{} are redundant", "nit: {} are redundant"],
+    ["the ';' should be removed.", "nit: the ';' should be removed"],
+    // "put" → "putting".
+    [
+      "put the constant in the header rather than the source file",
+      "Could we put the constant in the header rather than the source file? Add the why: what does putting the constant give us over the source file?",
+    ],
+  ])("%j → %j", (prose, expected) => {
+    expect(rewrite(prose)).toBe(expected);
+  });
+
+  it.each([
+    "Could we add a comment that this is meant to be temporary?",
+    "Could we throw a ValueError when the port is negative?",
+    "Could we make sure the file is closed?",
+    "Should `foo` and `bar` be removed? Add the why: what makes them unnecessary now?",
+    "Could we use 'x' rather than 'y'? Add the why: what does 'x' give us over 'y' here?",
+    "Could we drop the user's cache?",
+  ])("reads cleanly: %s", (line) => {
+    expect(readsCleanly(line)).toBe(true);
+  });
+
+  it.each([
+    "Could we remove or update?",
+    'Could we add "that runs first?',
+    "Could we remove 'to be thrown? Add the why: what goes wrong if ' stays?",
+    "Could we use this call be squashed into setup?",
+    "Could we inline the count variable it's useless?",
+    "Could we drop the cache - keep the map?",
+    "Could we remove the flag, it's not needed?",
+    "Should the name should be short?",
+    "Could we mention about the new option in the commit message?",
+    "Could we drop the the cache?",
+    "Add the why: what does there give us over the base class here?",
+  ])("does not read cleanly: %s", (line) => {
+    expect(readsCleanly(line)).toBe(false);
   });
 });

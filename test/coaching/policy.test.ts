@@ -281,6 +281,24 @@ describe("decideNudge", () => {
     expect(suggestionPlain(body, line)).toBe("Try: “Could we validate the port?”, and add the why.");
     const question = "Add the why: what gets easier, or safer, once it is moved?";
     expect(worthListing("Move the helper.", { source: "heuristic", suggestion: question })).toBe(false);
+    // The rewrite alone only rephrases the request: not listed offline.
+    expect(worthListing(body, { source: "heuristic", suggestion: line })).toBe(false);
+  });
+
+  it("does not list a question the comment already answers, but still lists its nit", () => {
+    const offline = (body: string) => ({
+      source: "heuristic" as const,
+      suggestion: suggestRewrite(rewriteInput(body)),
+    });
+    for (const body of [
+      "Remove this unused import.",
+      "The retry flag is never used; drop it.",
+      "This block is a duplicate, remove it.",
+      "Drop the fallback, it isn't needed anymore.",
+    ])
+      expect(worthListing(body, offline(body))).toBe(false);
+    expect(worthListing("Remove the sleep.", offline("Remove the sleep."))).toBe(true);
+    expect(worthListing("Unused blank line here.", offline("Unused blank line here."))).toBe(true);
   });
 
   it("lists the same correction when the model wrote a line for it", () => {
