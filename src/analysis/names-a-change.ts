@@ -20,9 +20,10 @@ export type NotNamedReason = "question" | "elsewhere" | "reason-stated" | "marke
 const ELSEWHERE =
   /^\W*(?:ditto|same(?:\s+(?:here|as (?:above|before|below|earlier)|issue|thing|problem|comment|again|below|above))?\b|similarly|likewise|here too|as above|again\b|still\b|not (?:yet )?(?:addressed|done|fixed)\b|see (?:my (?:other|previous|earlier) comment|(?:the )?(?:previous|earlier|other) comment)|as (?:discussed|mentioned|said|noted|commented) (?:above|before|earlier|elsewhere)|(?:according to|per|as per) (?:the |my )?(?:comment|note|discussion) (?:above|before|earlier))\b/i;
 // "…, same as above", "similar to the previous one", "see below", "and here", "same for the ones below", "+1", a
-// short "drop this docstring too": a pointer to the reason given elsewhere, wherever it stands.
+// short "drop this docstring too", "useless if you follow my suggestion": a pointer to the reason given elsewhere,
+// wherever it stands.
 const ELSEWHERE_ANYWHERE =
-  /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b|^\W*(?:and|also) here\b|^\W*also,\s|^\W*\+1\b|^(?:\S+\s+){0,6}\S+\s+(?:too|as well)\W*$|\bsame (?:for|goes for|with) (?:the )?(?:ones?|others?|rest|below|above|\w+ below)\b/i;
+  /\b(?:same|similar(?:ly)?) (?:as|to) (?:above|before|below|earlier|(?:the |my )?(?:previous|other|earlier) (?:one|comment|file|patch(?:set)?))\b|\bsee (?:above|below)\b|^\W*(?:and|also) here\b|^\W*also,\s|^\W*\+1\b|^(?:\S+\s+){0,6}\S+\s+(?:too|as well)\W*$|\bsame (?:for|goes for|with) (?:the )?(?:ones?|others?|rest|below|above|\w+ below)\b|\b(?:if you (?:follow|take|apply) my |after applying (?:the |my )?)suggestion\b|\b(?:my|the) suggestion (?:below|above)\b/i;
 
 // "(very minor nit)", "… - just a nit", "totally a nit.": the reviewer marked it minor at the end rather than with a
 // label at the start.
@@ -37,9 +38,13 @@ const REMARK =
 // A question written without its question mark: "Why dont we use a common helper.", "how about a map here". A
 // polite request ending in a full stop ("Could you rename this.") is a request, not a question.
 const QUESTION_OPENING =
-  /^\W*(?:why (?:not|don'?t|doesn'?t|do|does|is|are|would|should)|how about|what about|shall we|is there (?:a|any) reason)\b/i;
+  /^\W*(?:why (?:not|don'?t|doesn'?t|do|does|is|are|would|should)|how about|what about|shall we|is there (?:a|any) reason|i (?:don'?t|do not) know (?:if|whether)|(?:i'?m |i am )?not sure (?:if|whether))\b/i;
+// "Drop those sections if they are not needed": the reviewer does not know either, so there is no why to add.
+const UNSURE_CONDITION =
+  /\bif (?:it|this|that|they|these|those) (?:is|are)(?:n't| not) (?:needed|used|necessary|required)\b/i;
 
-const isQuestion = (sentence: string): boolean => /\?\W*$/.test(sentence) || QUESTION_OPENING.test(sentence);
+const isQuestion = (sentence: string): boolean =>
+  /\?\W*$/.test(sentence) || QUESTION_OPENING.test(sentence) || UNSURE_CONDITION.test(sentence);
 
 /**
  * Whether a nudge may name a comment: a correction at least `minConfidence` sure, not harsh (never quoted back), not a

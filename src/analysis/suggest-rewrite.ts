@@ -54,10 +54,13 @@ const BETTER =
   /^([^,]+?)\s+(?:is|are|would be|seems|looks)\s+(?:much |a bit |)(?:more appropriate|better|preferable|cleaner|simpler|safer|nicer|more readable|more idiomatic)(?:\s+here)?$/i;
 const GO_AWAY =
   /^([^,]+?)\s+(?:can|could|should)\s+(?:now\s+|just\s+|also\s+)?(?:go away|be removed|be dropped|be deleted)\b/i;
+// "`retry=` should be removed", "$(FLAGS) should not appear here": a name to take out, not a version to put in.
+const REMOVAL =
+  /\b(?:should|must|has to|have to|needs? to|can)\s+(?:now\s+|just\s+|also\s+)?(?:be\s+(?:removed|dropped|deleted)|not\s+(?:be\s+)?(?:appear|here|there)|go(?: away)?)\b/i;
 const MISSED = /^(?:you|we)\s+(?:miss|missed|forgot(?: to add)?)\s+(?:an?\s+)?(.+)$/i;
 const PREFER_OVER = /^prefer\s+(.+?)\s+(?:over|to|instead of|rather than)\s+(.+)$/i;
 const MECHANICAL =
-  /^(?:the |these |this |those )?["'`]?[()[\]{}.,;:<>]+["'`]?\s+(?:is|are|should|seems?|looks?|can|could|must)\b|^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens?|curly braces|braces|space chars?|line ?breaks?|ws|lined up|line up|two spaces|trailing commas?|merge conflict (?:output|markers?|leftovers?)|conflict markers?|space between|bullets?)\b|\b(?:spurious|stray) (?:chars?|characters?|spaces?|lines?)\b|^[\w./-]+\.(?:h|hpp|hh)\s+should (?:go|come|be) (?:before|after|above|below)\b|\bshould (?:go|come) (?:before|after|above|below)\b|\bsigned-off-by\b|\bsign-?off\b|\bcommit message\b.*\bwrap|\bwrap\w*\b.*\bcommit message\b|\b(?:this|that|the|an? extra|extra|trailing|double|stray) space\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
+  /^#\s*endif\b|\bmissing (?:a )?(?:space|newline)\b|^(?:the |these |this |those )?["'`]?[()[\]{}.,;:<>]+["'`]?\s+(?:is|are|should|seems?|looks?|can|could|must)\b|^\/\*\s*[\w.]+\s*\*\/(?:\s*[\w.]+)?$|^s\/[^/]+\/[^/]*\/?$|^[\w-]+\*(?=\s|$)|\b(?:colons?|semicolons?|semi-colons?|commas?|comas?|backslash(?:es)?|backticks?|line returns?|blank|parenthes\w*|parens?|curly braces|braces|space chars?|line ?breaks?|ws|lined up|line up|two spaces|trailing commas?|merge conflict (?:output|markers?|leftovers?)|conflict markers?|space between|bullets?)\b|\b(?:spurious|stray) (?:chars?|characters?|spaces?|lines?)\b|^[\w./-]+\.(?:h|hpp|hh)\s+should (?:go|come|be) (?:before|after|above|below)\b|\bshould (?:go|come) (?:before|after|above|below)\b|\bsigned-off-by\b|\bsign-?off\b|\bcommit message\b.*\bwrap|\bwrap\w*\b.*\bcommit message\b|\b(?:this|that|the|an? extra|extra|trailing|double|stray) space\b|\w*indenda?tion|\bimports? (?:\w+ )?on (?:one|a single|the same) line\b|(?:^|\s)\*\w{1,3}\*\w+|\b(?:useless |extra |trailing |double |empty )?spaces\b|\bcommented(?:[- ]out)? (?:code|lines?|block)\b|\bdead code\b|\bdebug (?:prints?|logs?|logging)\b|\w\*\w{1,3}\*\w*|\b(?:typos?|spelling|misspel\w*|trailing (?:white[ -]?spaces?|spaces?|newlines?)|white[ -]?spaces?|extra (?:blank )?(?:lines?|spaces?)|blank lines?|empty lines?|new ?lines?|double spaces?|indent\w*|formatting|line (?:length|too long)|too long line|alignment|align\w*|capitali[sz]\w*|punctuation|full stops?|periods?|period at the end|spaces? (?:before|after|around)|tabs?|80 char\w*|pep ?8|lint\w*|sort(?:ed)? imports|import order|alphabetical\w*)\b/i;
 const UNNEEDED =
   /^(?:(?:this|that|it|these|those|(?:the|this|that|these|those) [\w`.()]+(?: [\w`.()]+)?)\s+(?:is|are|looks|seems|seem|seems to be|looks to be)\s+)?(?:now\s+|also\s+|probably\s+)?(?:unnecessary|not needed|not necessary|unneeded|redundant|unused|useless|superfluous|dead code|not required|not used|not useful)\b/i;
 const WRONG =
@@ -222,6 +225,7 @@ function draft(input: RewriteInput): string {
     // "delete this.cache_[key];": a statement, even when it opens with a verb.
     (CODE_ONLY.test(whole) || /^[a-z_$][\w$]*\s+[\w$.[\]()'"]*[.[(][\w$.[\]()'"]*;\s*$/i.test(whole)) &&
     looksLikeStatement(whole) &&
+    !REMOVAL.test(whole) &&
     !isSpellingFix(core(whole)) &&
     !MECHANICAL.test(whole) &&
     !UNNEEDED_ANYWHERE.test(whole)
@@ -302,7 +306,18 @@ const SPELLING_FIX =
 const SPELLING_FIX_REVERSED =
   /^(?:(?:it|this|that)\s+)?should be\s+["'`]?([\w.-]{3,})["'`]?,?\s+(?:instead of|not|rather than)\s+["'`]?([\w.-]{3,})["'`]?[.!]?$/i;
 
+// "this methos => these methods", "`name` -> ``name``": a few words for near-identical ones, or the same words quoted
+// differently, after an arrow.
+const PHRASE_FIX = /^([^\s>=-](?:[^>=]{0,40}?[^\s>=-])?)\s+(?:->|=>|-->|→)\s+(\S(?:.{0,40}\S)?)[.!]?$/;
+
 function isSpellingFix(request: string): boolean {
+  const phrase = PHRASE_FIX.exec(request);
+  if (phrase?.[1] && phrase[2]) {
+    const [from, to] = [phrase[1], phrase[2]].map((side) => side.replace(/[`'"*]/g, "").toLowerCase());
+    if (from === to) return true;
+    const near = Math.max(1, Math.floor(0.25 * Math.max(from?.length ?? 0, to?.length ?? 0)));
+    if (from && to && words(from) <= 3 && words(to) <= 3 && editDistance(from, to) <= near) return true;
+  }
   const [, from, to] = SPELLING_FIX.exec(request) ?? SPELLING_FIX_REVERSED.exec(request) ?? [];
   return (
     from !== undefined &&
@@ -461,6 +476,7 @@ export function whyQuestion(request: string): string {
   if (
     !request.endsWith("?") &&
     !UNNEEDED_ANYWHERE.test(text) &&
+    !REMOVAL.test(text) &&
     (CODE_ONLY.test(text) || looksLikeStatement(text.split(/\s+/).slice(0, 3).join(" ")))
   )
     return "one sentence on what this version fixes, or what it makes easier.";

@@ -27,6 +27,12 @@ describe("detectLabel", () => {
       rest: "one blank line too many",
     },
     { input: "super-nit: one space", label: "nitpick", blocking: undefined, rest: "one space" },
+    {
+      input: "Tiny nit ... one word, not two",
+      label: "nitpick",
+      blocking: undefined,
+      rest: "one word, not two",
+    },
     { input: "Really silly nit: two spaces", label: "nitpick", blocking: undefined, rest: "two spaces" },
     {
       input: "(nit) I'd drop the locals",

@@ -38,6 +38,9 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "lazy init `client`?",
     "`a` -> `b`?",
     "Why don't we share one run_cmd helper for all of these.",
+    // The reviewer is not sure either: there is no why to add.
+    "I don't know whether this flag should stay.",
+    "Drop the two helpers at the bottom if they are not used.",
   ])("a change proposed as a question: %s", (body) => {
     expect(notNamedBecause(body)).toBe("question");
   });
@@ -85,6 +88,8 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     "+1, we should use kNewTab here.",
     "Also, drop the sleep here.",
     "Same for the ones below: `Path` over `str`.",
+    "This branch goes away if you follow my suggestion.",
+    "(becomes dead weight after applying the suggestion above)",
   ])("a reason given in another comment: %s", (body) => {
     expect(notNamedBecause(body)).toBe("elsewhere");
   });

@@ -527,6 +527,21 @@ describe("suggestRewrite: no line that stopped reading as one sentence (readings
     // Punctuation on its own is formatting: a nit, not a why.
     ["{} are redundant", "nit: {} are redundant"],
     ["the ';' should be removed.", "nit: the ';' should be removed"],
+    // An #endif comment, a missing space and a few words fixed after an arrow are formatting: nits.
+    ["#endif  /* NET_QUEUE_H */", "nit: #endif  /* NET_QUEUE_H */"],
+    ["missing space after the comma", "nit: missing space after the comma"],
+    ["these handler => these handlers", "nit: these handler => these handlers"],
+    ["`max_retries` -> ``max_retries``", "nit: `max_retries` -> ``max_retries``"],
+    // A code name to take out is not a version to put in.
+    [
+      "`timeout=` should be removed.",
+      "Should `timeout=` be removed? Add the why: what makes `timeout=` unnecessary now (unused, or done elsewhere)?",
+    ],
+    // A rename after an arrow is still a proposed version.
+    [
+      "loadAll() -> fetchAll()",
+      "Add the why: one sentence on what this version fixes, or what it makes easier.",
+    ],
     // "put" → "putting".
     [
       "put the constant in the header rather than the source file",
