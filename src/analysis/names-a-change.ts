@@ -8,8 +8,8 @@
 // - "marked-nit": the reviewer called it a nit at the end ("(very minor nit)", "just a nit").
 // - "reason-stated": it names the convention it asks for ("for consistency", "for readability", "to be consistent
 //   with …"): a line asking for the why asks for what is already there.
-// A comment whose reason is a verdict in a word ("useless", a typo) stays a candidate: in a blind comparison the
-// readers found its line ("what makes it unnecessary …?", a "nit:") postable 87% of the time (test/analysis/README.md).
+// A comment whose reason is a verdict in a word ("useless", a typo) stays a candidate: its `nit:` or its rewrite read
+// as postable to the readers (test/analysis/README.md). Whether a nudge lists it is up to its line (`worthListing`).
 import type { Assessment } from "./assessment.js";
 import { detectLabel } from "./detect-label.js";
 import { splitProse } from "./split-prose.js";

@@ -60,7 +60,8 @@ describe("notNamedBecause: corrections a nudge does not name", () => {
     expect(notNamedBecause(body)).toBe("reason-stated");
   });
 
-  // Its line ("what makes it unnecessary …?", a "nit:") read as postable to the readers (test/analysis/README.md).
+  // It may be named; whether it is listed depends on its line (`worthListing`): a "nit:" is, a bare "what makes it
+  // unnecessary …?" is not (test/analysis/README.md, "Suggestions").
   it.each([
     "Remove this unused import.",
     "This cast is redundant.",

@@ -298,6 +298,12 @@ describe("decideNudge", () => {
     ])
       expect(worthListing(body, offline(body))).toBe(false);
     expect(worthListing("Remove the sleep.", offline("Remove the sleep."))).toBe(true);
+    // "Redundant" already reads as the reason: the unneeded thing's question alone is not listed, under a rewrite it is.
+    expect(offline("This cast is redundant.").suggestion).toContain("what makes it unnecessary");
+    expect(worthListing("This cast is redundant.", offline("This cast is redundant."))).toBe(false);
+    const removal = "The retry flag should be removed.";
+    expect(offline(removal).suggestion).toMatch(/^Should the retry flag be removed\? .*unnecessary/);
+    expect(worthListing(removal, offline(removal))).toBe(true);
     expect(worthListing("Unused blank line here.", offline("Unused blank line here."))).toBe(true);
   });
 
