@@ -24,7 +24,9 @@ const VERBS = `${EXTRA_VERBS}|${REQUEST_VERBS}`;
 const IMPERATIVE = new RegExp(`^(?:${VERBS})\\b`, "i");
 const POLITE =
   /^(?:(?:oops|whoops|fyi:?|afaict|afaik|imo|imho|super nit:|tiny nit:?|matter of taste:?|personally,?|again,?|(?:i )?recommend(?:ing)?|couldn't you|can't you|why don't you|i (?:also |still |really |strongly )*think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i'm not following(?: this(?: part)?)?:?|(?:it )?(?:would|'d) be better to)\s*,?\s+|(?:it )?(?:looks|seems|sounds) like(?: that)?\s+|(?:(?:stupid|minor|tiny|small|super) )?nit,\s+|is it possible to\s+|(?:i believe|i guess|i suppose|it seems|seems like|sounds like|looks like)(?: that)?,?\s+|(?:just )?to be (?:anal|pedantic|picky|nitpicky|honest|fair),?\s+|(?:it|i) would be (?:great|nice|better|good|cleaner) if (?:you|we)\s+|i(?:'d| would)? prefer:\s*|(?:lgtm|looks good(?: to me)?|thanks|nice)[,.!]*\s+(?:but\s+)?|(?:ah|oh|ok|okay|hmm|hm|well|btw),\s+|(?:it(?:'s| is|'d be| would be) better to|i think(?: that)?(?: (?:we|you) (?:should|need to|can|could))?|i (?:strongly |would |'d )?suggest(?: to| that)?(?: (?:we|you))?|i will suggest to|please,?|pls,?|maybe|perhaps|probably|also|and|then|so|just|again|let's|lets|can you|could you|would you|can we|could we|shall we|we can|we could|you can|you could|you may want to|you might want to|might want to|(?:you|we)(?:'ll)? want to|want to|you(?:'d| had)? better|try to|we should|you should|we need to|you need to|need to|i'd|i would|i suggest(?: to| that we| that you| you| we)?|i think (?:we|you) (?:should|need to|can|could)|it would be (?:nice|better|good|cleaner) to|better to|rather|still|could|can|you must|we must|must|here too,?|also here,?|same here,?|i'd prefer (?:that )?(?:you|we|to)|i would prefer (?:that )?(?:you|we|to)|i prefer (?:that )?(?:you|we|to)|prefer (?:that )?(?:you|we|to))\s+)+/i;
-const DONT = /^(?:don't|do not|never|rather not|no need to)\s+(.+)$/i;
+// "Don't like the flag": a dislike, not a request to "not like" it.
+const DONT =
+  /^(?:don't|do not|never|rather not|no need to)\s+(?!(?:like|think|know|understand|see|get|care)\b)(.+)$/i;
 const SHOULD =
   /^((?:this|that|it|these|those|they|(?:the|this|that|these|those|its|our|your|all) [\w`.()-]+(?: [\w`.()-]+){0,2}?|[\w.()-]*(?:_|[a-z][A-Z]|\.)[\w.()-]*(?: and [\w.()-]+)?|`[^`]+`(?: and `[^`]+`)?))\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:probably\s+|also\s+|really\s+|only\s+)?(not\s+)?(.+)$/i;
 // "There should be a FooError added to exceptions": a request to add it.
@@ -91,9 +93,10 @@ const CLAUSE_BREAK =
   /(?<=[\p{L}\p{N}`)'"])[,;]\s+(?=(?:we|you|i'd|i would|let's|please|so we|but|instead)\b)/iu;
 const HEDGE_END =
   /(?:,?\s+(?:i think|imo|imho|i guess|i believe|probably|maybe|perhaps|please|pls|pelase|plz|if you want|if possible|thanks|thx|as well|too|while you're (?:here|at it)|while you are (?:here|at it)|or whatever|or something(?: like that)?|or so|etc\.?|with fire|i suppose|i'd say|hmm+))+(?=[\s.!?,;:]*$)/i;
-// "kill the worker process", "kill the old daemon first": ending a process, not removing code; no rewrite says "remove" then.
+// "kill the worker process", "kill the old daemon first", "kill $pid": ending a process, not removing code; no rewrite
+// says "remove" then.
 const KILLS_A_PROCESS =
-  /^(?:kill|nuke)\b.*\b(?:process(?:es)?|pids?|daemons?|servers?|services?|child(?:ren)?|threads?|tasks?|jobs?|workers?|instances?|containers?|vms?|renderers?|sessions?|connections?|agents?|timers?|subprocess(?:es)?)\b/i;
+  /^(?:kill|nuke)\b.*\b(?:process(?:es)?|pids?|daemons?|servers?|services?|child(?:ren)?|threads?|tasks?|jobs?|workers?|instances?|containers?|vms?|renderers?|sessions?|connections?|agents?|timers?|subprocess(?:es)?)\b|^kill\s+(?:-\w+\s+)*["']?\$/i;
 const EMOTICON = /\s*(?:[:;=]-?[)(DPp](?![\w])|\^\^|xD)\s*/g;
 /** A rewrite is offered only for a short request: a longer comment keeps its own words and gets the missing line. */
 const MAX_REWRITE_WORDS = 22;
@@ -314,10 +317,14 @@ const PHRASE_FIX = /^([^\s>=-](?:[^>=]{0,40}?[^\s>=-])?)\s+(?:->|=>|-->|→)\s+(
 function isSpellingFix(request: string): boolean {
   const phrase = PHRASE_FIX.exec(request);
   if (phrase?.[1] && phrase[2]) {
-    const [from, to] = [phrase[1], phrase[2]].map((side) => side.replace(/[`'"*]/g, "").toLowerCase());
+    const plain = (side: string) => side.replace(/[`'"*]/g, "").toLowerCase();
+    const [from, to] = [plain(phrase[1]), plain(phrase[2])];
     if (from === to) return true;
-    const near = Math.max(1, Math.floor(0.25 * Math.max(from?.length ?? 0, to?.length ?? 0)));
-    if (from && to && words(from) <= 3 && words(to) <= 3 && editDistance(from, to) <= near) return true;
+    const short = words(from) <= 3 && words(to) <= 3;
+    // "useless => unused": one plain word for another is wording, not a version of the code.
+    if (short && /^[a-z][a-z' ]*$/.test(phrase[1]) && /^[a-z][a-z' ]*$/.test(phrase[2])) return true;
+    const near = Math.max(1, Math.floor(0.25 * Math.max(from.length, to.length)));
+    if (short && editDistance(from, to) <= near) return true;
   }
   const [, from, to] = SPELLING_FIX.exec(request) ?? SPELLING_FIX_REVERSED.exec(request) ?? [];
   return (

@@ -532,6 +532,17 @@ describe("suggestRewrite: no line that stopped reading as one sentence (readings
     ["missing space after the comma", "nit: missing space after the comma"],
     ["these handler => these handlers", "nit: these handler => these handlers"],
     ["`max_retries` -> ``max_retries``", "nit: `max_retries` -> ``max_retries``"],
+    // Reading 17's misreadings, paraphrased: a process killed is not code removed, a dislike is not a request to
+    // "not like", and one plain word for another is wording.
+    [
+      "kill $worker_pid",
+      "Add the why: what goes wrong if it stays as it is, or what does the change make easier?",
+    ],
+    [
+      "Don't like the second flag here",
+      "Add the why: what goes wrong if it stays as it is, and what would you do instead?",
+    ],
+    ["pointless => needless", "nit: pointless => needless"],
     // A code name to take out is not a version to put in.
     [
       "`timeout=` should be removed.",
