@@ -29,8 +29,8 @@ const ALIASES: Readonly<Record<string, ConventionalLabel>> = {
 };
 
 // Optional markdown emphasis around the label ("**nit:**", "_nit_:"), optional decorations in parentheses.
-// "style nit:", "teeny tiny nit:", "silly nit:", "super-nit:", "Nit, …", "nit - …", "nit ... …" and "(nit) …" are nits too: the
-// reviewer marked the comment as minor, whatever the adjective.
+// "style nit:", "teeny tiny nit:", "silly nit:", "super-nit:", "Nit, …", "nit - …", "nit ... …" and "(nit) …" are nits
+// too: the reviewer marked the comment as minor, whatever the adjective.
 const LABEL =
   /^\s*[*_]{0,2}\s*(?:(?:style|minor|tiny|teeny|small|super|micro|little|very|really|totally|silly|stupid|dumb|pedant(?:ic)?|huge|big|optional|another|final|last)[\s-]+){0,3}(?=nit)(nitpick|nit)\s*(?:\(([^)]{0,60})\))?\s*[*_]{0,2}\s*(?::|,|\s-\s|\.{2,}|…)\s*[*_]{0,2}|^\s*\((nitpick|nit)\)\s*:?\s*|^\s*[*_]{0,2}\s*(praise|nitpick|nit|suggestion|issue|todo|question|thought|chore|note|typo|polish|quibble)\s*(?:\(([^)]{0,60})\))?\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
 

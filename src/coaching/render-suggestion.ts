@@ -73,13 +73,13 @@ export function worthListing(body: string, assessment: Pick<Assessment, "source"
   // A line the model wrote for this comment (not the heuristic's own, which the assessment carries too).
   if (assessment.source === "llm" && assessment.suggestion !== suggestRewrite(rewriteInput(body)))
     return true;
-  // A rewrite with its own question, or a `nit:`; a rewrite whose question was too generic to show ("…, and add
-  // the why.") only rephrases the request, and readers passed it for 63% of their judgements (readings 9–16).
   if (rewrite?.startsWith("nit:")) return true;
   // "Remove this unused import": the comment already says what a question would ask.
   if (statesWhyUnneeded(rewriteInput(body).prose)) return false;
+  // A rewrite with its own question; one whose question was too generic to show ("…, and add the why.") only
+  // rephrases the request, and readers passed it for 63% of their judgements (readings 9–16).
   if (rewrite) return missing !== "";
-  return isConcreteQuestion(missing as string);
+  return missing !== undefined && isConcreteQuestion(missing);
 }
 
 /**
