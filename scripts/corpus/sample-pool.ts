@@ -36,8 +36,7 @@ if (process.argv[1]?.endsWith("sample-pool.ts")) {
   const unlabeled = readRawComments(GERRIT_FILE).filter((c) => !labeled.has(c.id));
   const drawn = samplePool(
     unlabeled,
-    (c) =>
-      wouldName({ ...c, label: "correcting", a: "correcting", b: "correcting", agreed: true, split: "dev" }),
+    wouldName,
     option(args, "--seed", 4212),
     option(args, "--listed", 330),
     option(args, "--rest", 110),

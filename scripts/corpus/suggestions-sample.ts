@@ -37,7 +37,7 @@ export function shownLine(body: string): string {
 }
 
 /** Whether a nudge would list the comment with the default config: the policy's own test (`listable`). */
-export function wouldName(comment: LabeledComment): boolean {
+export function wouldName(comment: Pick<LabeledComment, "id" | "body">): boolean {
   const assessment = assess(
     { id: comment.id, body: comment.body, author: "reviewer" },
     { prAuthor: "author" },

@@ -159,7 +159,7 @@ const WEAK_QUESTION =
 // The questions that, alone under a comment, read as postable to the suggestion readers (test/analysis/README.md,
 // "Suggestions"): the proposed version's, a check's and a dislike's. A bare "what goes wrong if …?" or "what would
 // … give us?" was postable for a third of their judgements or less, "Missing: the why." for 35%. The unneeded
-// thing's question alone ("what makes it unnecessary …?") was the lowest kind left (63% over readings 9–17, 50% on
+// thing's question alone ("what makes it unnecessary …?") was the lowest kind left (64% over readings 9–17, 50% on
 // reading 17: "redundant" already reads as the reason); under a rewrite it stays.
 const CONCRETE_QUESTION =
   /^(?:one sentence on what (?:this version|the suggested change) fixes|which failure|what worries you about it)/;
@@ -183,7 +183,7 @@ export function isConcreteQuestion(missing: string): boolean {
 
 // The fact that makes a thing removable, in the comment's own words: "unused", "a duplicate", "not needed anymore".
 // A question asking what makes it unnecessary, or what goes wrong if it stays, asks for what the comment already
-// says: readers passed none of the six such lines they met (readings 9–16, test/analysis/README.md). A `nit:` stays.
+// says, and the readers rejected such lines (readings 9–16, test/analysis/README.md). A `nit:` stays.
 const WHY_UNNEEDED_STATED =
   /\b(?:unused|(?:not|never|no longer) used|(?:is|are|a) duplicated?|duplicates? (?:of|what|the)|(?:not|no longer) (?:needed|necessary|required)(?: here)? any ?more|done elsewhere)\b/i;
 
@@ -265,7 +265,7 @@ function draft(input: RewriteInput): string {
   if (/\be\.g\.?:|\bex:/i.test(request)) return missing;
   const rewritten = rewrite(request_);
   // A line that no longer reads as a sentence gives way to a generic one, which the renderers do not show.
-  const question = readsCleanly(asked) ? missing : GENERIC_MISSING;
+  const question = readsCleanly(missing) ? missing : GENERIC_MISSING;
   if (!rewritten || !readsCleanly(rewritten)) return question;
   return `${approval ? `${approval}. ` : ""}${rewritten} ${question}`;
 }
@@ -273,8 +273,8 @@ function draft(input: RewriteInput): string {
 // A rewrite or question assembled from the comment's words that no longer reads as one sentence: a word doubled
 // ("should should"), a quote opened and not closed, a second verb after the request's own ("Could we use this call be
 // squashed", "Could we inline the count it's useless"), a request for a conjunction ("Could we remove or update?"),
-// a clause stuck on with a dash, or a question about "or"/"there". Readers passed the 20 such lines of readings 9–16
-// for 13% of their judgements (test/analysis/README.md, "Suggestions"); the comment is then left to its question.
+// a clause stuck on with a dash, or a question about "or"/"there". Readers rejected such lines in readings 9–16
+// (test/analysis/README.md, "Suggestions"); the comment is then left to its question.
 const DOUBLED_WORD = /\b(\p{L}+) \1\b/iu;
 const SECOND_FINITE_VERB =
   /^Could we [^?]*?(?<!\b(?:when|if|where|whether|that|which|who|since|because|once|unless|until|while|sure|so)\b[^?]*)\b(?:is|are|be|was|were|did|does|can|could|must|should|would|will|it's|they're|isn't|aren't)\b/i;
@@ -314,6 +314,10 @@ const SPELLING_FIX_REVERSED =
 // differently, after an arrow.
 const PHRASE_FIX = /^([^\s>=-](?:[^>=]{0,40}?[^\s>=-])?)\s+(?:->|=>|-->|→)\s+(\S(?:.{0,40}\S)?)[.!]?$/;
 
+/** Whether two spellings differ by at most a quarter of their letters, or by `atLeast` edits however short they are. */
+const nearlySame = (from: string, to: string, atLeast: number): boolean =>
+  editDistance(from, to) <= Math.max(atLeast, Math.floor(0.25 * Math.max(from.length, to.length)));
+
 function isSpellingFix(request: string): boolean {
   const phrase = PHRASE_FIX.exec(request);
   if (phrase?.[1] && phrase[2]) {
@@ -323,16 +327,10 @@ function isSpellingFix(request: string): boolean {
     const short = words(from) <= 3 && words(to) <= 3;
     // "useless => unused": one plain word for another is wording, not a version of the code.
     if (short && /^[a-z][a-z' ]*$/.test(phrase[1]) && /^[a-z][a-z' ]*$/.test(phrase[2])) return true;
-    const near = Math.max(1, Math.floor(0.25 * Math.max(from.length, to.length)));
-    if (short && editDistance(from, to) <= near) return true;
+    if (short && nearlySame(from, to, 1)) return true;
   }
   const [, from, to] = SPELLING_FIX.exec(request) ?? SPELLING_FIX_REVERSED.exec(request) ?? [];
-  return (
-    from !== undefined &&
-    to !== undefined &&
-    from !== to &&
-    editDistance(from, to) <= Math.max(2, Math.floor(0.25 * Math.max(from.length, to.length)))
-  );
+  return from !== undefined && to !== undefined && from !== to && nearlySame(from, to, 2);
 }
 
 function nit(request: string): string {
